@@ -1,0 +1,191 @@
+/**
+ * RFC 6455 §4 opening handshake: the client's HTTP/1.1 Upgrade request, the server's checks and its
+ * 101 (or 400 / 403 / 426) answer, and the client's checks of that answer.
+ */
+import { protocolError, type ProtocolError } from './errors.ts';
+import { headerTokens, headerValue, type HeaderField, type HttpRequest, type HttpResponse } from './http.ts';
+
+/** §1.3: the globally unique identifier appended to the key. */
+export const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
+}
+
+/** Sec-WebSocket-Accept = base64(SHA-1(key + GUID)), the SHA-1 from Web Crypto (browser and Node alike). */
+export async function acceptFor(key: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(key + WEBSOCKET_GUID));
+  return toBase64(new Uint8Array(digest));
+}
+
+/** The SHA-1 digest alone, for showing the derivation step by step. */
+export async function sha1Hex(input: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', new TextEncoder().encode(input)));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A nonce of 16 random bytes, base64-encoded (§4.1). */
+export function generateKey(random: (n: number) => Uint8Array): string {
+  return toBase64(random(16));
+}
+
+/** base64 of exactly 16 bytes is 22 characters and "==". */
+export function isValidKey(key: string): boolean {
+  return /^[A-Za-z0-9+/]{21}[AQgw]==$/.test(key);
+}
+
+export interface ClientRequestOptions {
+  /** Host header value, e.g. "example.com" or "127.0.0.1:9001". */
+  readonly host: string;
+  /** Request target, "/chat" by default. */
+  readonly path?: string;
+  readonly origin?: string | null;
+  /** Subprotocols offered, most preferred first. */
+  readonly protocols?: readonly string[];
+  /** Extra header fields, sent as given (e.g. a Cookie, to show what headers cost). */
+  readonly extraHeaders?: readonly HeaderField[];
+}
+
+export function buildRequest(opts: ClientRequestOptions, key: string): HttpRequest {
+  const headers: HeaderField[] = [
+    { name: 'Host', value: opts.host },
+    { name: 'Upgrade', value: 'websocket' },
+    { name: 'Connection', value: 'Upgrade' },
+    { name: 'Sec-WebSocket-Key', value: key },
+    { name: 'Sec-WebSocket-Version', value: '13' },
+  ];
+  if (opts.origin) headers.push({ name: 'Origin', value: opts.origin });
+  if (opts.protocols?.length)
+    headers.push({ name: 'Sec-WebSocket-Protocol', value: opts.protocols.join(', ') });
+  headers.push(...(opts.extraHeaders ?? []));
+  return { kind: 'request', method: 'GET', target: opts.path ?? '/', version: 'HTTP/1.1', headers };
+}
+
+export interface ServerPolicy {
+  /** Subprotocols this server speaks, in its order of preference. */
+  readonly protocols?: readonly string[];
+  /** Refuse (400) a client whose offered subprotocols are all unknown, instead of answering without one. */
+  readonly requireProtocol?: boolean;
+  /** Origin check (§4.2.2 / §10.2): return false to answer 403. Absent: every origin is allowed. */
+  readonly allowOrigin?: (origin: string | null) => boolean;
+}
+
+export interface AcceptedRequest {
+  readonly key: string;
+  readonly protocol: string | null;
+  /** Extension offers seen in the request; all are declined (this engine implements none). */
+  readonly declinedExtensions: readonly string[];
+  readonly origin: string | null;
+}
+
+export type RequestCheck =
+  | { readonly ok: true; readonly accepted: AcceptedRequest }
+  | { readonly ok: false; readonly error: ProtocolError; readonly response: HttpResponse };
+
+/** §4.2.1 and §4.2.2: validate a client's handshake request and choose a subprotocol. */
+export function checkRequest(req: HttpRequest, policy: ServerPolicy = {}): RequestCheck {
+  const fail = (error: ProtocolError): RequestCheck => ({ ok: false, error, response: rejectionFor(error) });
+  const h = req.headers;
+  if (req.method !== 'GET' || !/^HTTP\/(1\.[1-9]|[2-9]\.\d)$/.test(req.version)) {
+    return fail(protocolError('bad-request-line', { line: `${req.method} ${req.target} ${req.version}` }));
+  }
+  if (!headerValue(h, 'Host')) return fail(protocolError('missing-host'));
+  if (!headerTokens(h, 'Upgrade').includes('websocket')) {
+    return fail(protocolError('missing-upgrade', { value: shown(headerValue(h, 'Upgrade')) }));
+  }
+  if (!headerTokens(h, 'Connection').includes('upgrade')) {
+    return fail(protocolError('missing-connection-upgrade', { value: shown(headerValue(h, 'Connection')) }));
+  }
+  const key = headerValue(h, 'Sec-WebSocket-Key');
+  if (key === null || !isValidKey(key)) return fail(protocolError('bad-key', { value: shown(key) }));
+  const version = headerValue(h, 'Sec-WebSocket-Version');
+  if (version !== '13') return fail(protocolError('bad-version', { value: shown(version) }));
+  const origin = headerValue(h, 'Origin');
+  if (policy.allowOrigin && !policy.allowOrigin(origin)) {
+    return fail(protocolError('origin-not-allowed', { value: shown(origin) }));
+  }
+  const offered = headerTokens(h, 'Sec-WebSocket-Protocol');
+  const protocol = (policy.protocols ?? []).find((p) => offered.includes(p.toLowerCase())) ?? null;
+  if (protocol === null && offered.length > 0 && policy.requireProtocol) {
+    return fail(protocolError('no-common-subprotocol', { offered: offered.join(', ') }));
+  }
+  const declinedExtensions = headerTokens(h, 'Sec-WebSocket-Extensions').map((e) => e.split(';')[0]!.trim());
+  return { ok: true, accepted: { key, protocol, declinedExtensions, origin } };
+}
+
+function shown(v: string | null): string {
+  return v === null ? '(none)' : `“${v.length > 60 ? `${v.slice(0, 60)}…` : v}”`;
+}
+
+/** The 101 a server sends for an accepted request. */
+export async function acceptResponse(accepted: AcceptedRequest): Promise<HttpResponse> {
+  const headers: HeaderField[] = [
+    { name: 'Upgrade', value: 'websocket' },
+    { name: 'Connection', value: 'Upgrade' },
+    { name: 'Sec-WebSocket-Accept', value: await acceptFor(accepted.key) },
+  ];
+  if (accepted.protocol) headers.push({ name: 'Sec-WebSocket-Protocol', value: accepted.protocol });
+  return { kind: 'response', version: 'HTTP/1.1', status: 101, reason: 'Switching Protocols', headers };
+}
+
+const REASONS: Record<number, string> = { 400: 'Bad Request', 403: 'Forbidden', 426: 'Upgrade Required' };
+
+/** The HTTP error response a real server sends for a refused handshake, with the rule in its body. */
+export function rejectionFor(error: ProtocolError): HttpResponse {
+  const status = error.answer.kind === 'http' ? error.answer.status : 400;
+  const body = `RFC 6455 §${error.section}: ${error.message.en}\n`;
+  const headers: HeaderField[] = [];
+  if (status === 426) headers.push({ name: 'Sec-WebSocket-Version', value: '13' });
+  headers.push(
+    { name: 'Content-Type', value: 'text/plain; charset=utf-8' },
+    { name: 'Content-Length', value: String(new TextEncoder().encode(body).length) },
+    { name: 'Connection', value: 'close' },
+  );
+  return {
+    kind: 'response',
+    version: 'HTTP/1.1',
+    status,
+    reason: REASONS[status] ?? 'Bad Request',
+    headers,
+    body,
+  };
+}
+
+export interface AcceptedResponse {
+  readonly protocol: string | null;
+}
+
+export type ResponseCheck =
+  | { readonly ok: true; readonly accepted: AcceptedResponse }
+  | { readonly ok: false; readonly error: ProtocolError };
+
+/** §4.1: the client's checks of the server's answer. `expectedAccept` is acceptFor(the key it sent). */
+export function checkResponse(
+  res: HttpResponse,
+  expectedAccept: string,
+  offeredProtocols: readonly string[] = [],
+): ResponseCheck {
+  const fail = (error: ProtocolError): ResponseCheck => ({ ok: false, error });
+  const h = res.headers;
+  if (res.status !== 101)
+    return fail(protocolError('not-101', { status: `${res.status} ${res.reason}`.trim() }));
+  if (!headerTokens(h, 'Upgrade').includes('websocket')) {
+    return fail(protocolError('response-missing-upgrade', { value: shown(headerValue(h, 'Upgrade')) }));
+  }
+  if (!headerTokens(h, 'Connection').includes('upgrade')) {
+    return fail(protocolError('response-missing-connection', { value: shown(headerValue(h, 'Connection')) }));
+  }
+  const accept = headerValue(h, 'Sec-WebSocket-Accept');
+  if (accept !== expectedAccept) {
+    return fail(protocolError('wrong-accept', { value: shown(accept), expected: expectedAccept }));
+  }
+  const ext = headerValue(h, 'Sec-WebSocket-Extensions');
+  if (ext !== null) return fail(protocolError('unexpected-extension', { value: shown(ext) }));
+  const protocol = headerValue(h, 'Sec-WebSocket-Protocol');
+  if (protocol !== null && !offeredProtocols.includes(protocol)) {
+    return fail(protocolError('unexpected-subprotocol', { value: shown(protocol) }));
+  }
+  return { ok: true, accepted: { protocol } };
+}

@@ -1,0 +1,134 @@
+/**
+ * Just enough HTTP/1.1 (RFC 9112) to carry the opening handshake: parse and serialize a message head
+ * (start line + header fields + empty line). Bodies are not needed: a handshake request has none, and
+ * our error responses are small, with Content-Length.
+ */
+export interface HeaderField {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface HttpRequest {
+  readonly kind: 'request';
+  readonly method: string;
+  readonly target: string;
+  readonly version: string;
+  readonly headers: readonly HeaderField[];
+}
+
+export interface HttpResponse {
+  readonly kind: 'response';
+  readonly version: string;
+  readonly status: number;
+  readonly reason: string;
+  readonly headers: readonly HeaderField[];
+  readonly body?: string;
+}
+
+/** Heads larger than this are refused: a peer cannot make us buffer without end. */
+export const MAX_HEAD_BYTES = 16 * 1024;
+
+export type HeadParse<T> =
+  | { readonly kind: 'head'; readonly head: T; readonly length: number }
+  | { readonly kind: 'need' }
+  | { readonly kind: 'error'; readonly detail: string };
+
+/** Index just past the first CRLFCRLF, or -1. */
+export function headEnd(buf: Uint8Array): number {
+  for (let i = 3; i < buf.length; i++) {
+    if (buf[i] === 10 && buf[i - 1] === 13 && buf[i - 2] === 10 && buf[i - 3] === 13) return i + 1;
+  }
+  return -1;
+}
+
+function latin1(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 4096) {
+    s += String.fromCharCode(...bytes.subarray(i, Math.min(bytes.length, i + 4096)));
+  }
+  return s;
+}
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+function parseHead(buf: Uint8Array): HeadParse<{ start: string; headers: HeaderField[] }> {
+  const end = headEnd(buf);
+  if (end < 0) {
+    return buf.length > MAX_HEAD_BYTES
+      ? { kind: 'error', detail: `the header section is longer than ${MAX_HEAD_BYTES} bytes` }
+      : { kind: 'need' };
+  }
+  const lines = latin1(buf.subarray(0, end - 4)).split('\r\n');
+  const start = lines[0] ?? '';
+  const headers: HeaderField[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const colon = line.indexOf(':');
+    if (colon <= 0)
+      return { kind: 'error', detail: `header line ${i} has no “name:”: “${line.slice(0, 60)}”` };
+    const name = line.slice(0, colon);
+    if (!TOKEN.test(name))
+      return { kind: 'error', detail: `“${name.slice(0, 60)}” is not a valid header name` };
+    headers.push({ name, value: line.slice(colon + 1).trim() });
+  }
+  return { kind: 'head', head: { start, headers }, length: end };
+}
+
+export function parseRequestHead(buf: Uint8Array): HeadParse<HttpRequest> {
+  const r = parseHead(buf);
+  if (r.kind !== 'head') return r;
+  const m = /^([A-Z]+) (\S+) (HTTP\/\d\.\d)$/.exec(r.head.start);
+  if (!m) return { kind: 'error', detail: `“${r.head.start.slice(0, 80)}” is not a request line` };
+  return {
+    kind: 'head',
+    length: r.length,
+    head: { kind: 'request', method: m[1]!, target: m[2]!, version: m[3]!, headers: r.head.headers },
+  };
+}
+
+export function parseResponseHead(buf: Uint8Array): HeadParse<HttpResponse> {
+  const r = parseHead(buf);
+  if (r.kind !== 'head') return r;
+  const m = /^(HTTP\/\d\.\d) (\d{3})(?: (.*))?$/.exec(r.head.start);
+  if (!m) return { kind: 'error', detail: `“${r.head.start.slice(0, 80)}” is not a status line` };
+  return {
+    kind: 'head',
+    length: r.length,
+    head: {
+      kind: 'response',
+      version: m[1]!,
+      status: Number(m[2]),
+      reason: m[3] ?? '',
+      headers: r.head.headers,
+    },
+  };
+}
+
+/** The value of a header (fields of the same name joined by ", " as RFC 9110 §5.3 allows), or null. */
+export function headerValue(headers: readonly HeaderField[], name: string): string | null {
+  const lower = name.toLowerCase();
+  const values = headers.filter((h) => h.name.toLowerCase() === lower).map((h) => h.value);
+  return values.length ? values.join(', ') : null;
+}
+
+/** Comma-separated tokens of a header, lower-cased: "keep-alive, Upgrade" → ["keep-alive", "upgrade"]. */
+export function headerTokens(headers: readonly HeaderField[], name: string): string[] {
+  const v = headerValue(headers, name);
+  if (v === null) return [];
+  return v
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t.length > 0);
+}
+
+const encoder = new TextEncoder();
+
+export function serializeHead(message: HttpRequest | HttpResponse): Uint8Array {
+  const start =
+    message.kind === 'request'
+      ? `${message.method} ${message.target} ${message.version}`
+      : `${message.version} ${message.status} ${message.reason}`;
+  const lines = [start, ...message.headers.map((h) => `${h.name}: ${h.value}`)];
+  const body = message.kind === 'response' ? (message.body ?? '') : '';
+  return encoder.encode(`${lines.join('\r\n')}\r\n\r\n${body}`);
+}

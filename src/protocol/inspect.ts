@@ -1,0 +1,67 @@
+/**
+ * Decode a byte string the way a real receiver would, for the decoder view and the lessons: the
+ * receiving endpoint (server for client→server bytes, client for server→client) is a real
+ * `Connection`, so the verdict, the close code and the answer it would send are the engine's own.
+ */
+import { Connection, type EngineEvent } from './connection.ts';
+import type { DecodedFrame } from './decoder.ts';
+import type { ProtocolError } from './errors.ts';
+import { wireFields, type FieldSpan } from './fields.ts';
+
+/** c2s: bytes a client sent (the server decodes them); s2c: bytes a server sent. */
+export type Direction = 'c2s' | 's2c';
+
+export interface PartialFrame {
+  /** Offset of the frame's first byte in the input. */
+  readonly offset: number;
+  readonly fields: FieldSpan[];
+}
+
+export type InspectionEnd =
+  | { readonly kind: 'complete' }
+  | { readonly kind: 'need'; readonly need: number; readonly partial: PartialFrame }
+  | { readonly kind: 'error'; readonly error: ProtocolError; readonly partial: PartialFrame | null };
+
+export interface Inspection {
+  readonly frames: readonly DecodedFrame[];
+  /** What the receiver made of them: messages, pings, close frames, errors, state changes. */
+  readonly events: readonly EngineEvent[];
+  /** The frames the receiver sends back (pong, close echo, or a close with the error's code). */
+  readonly replies: readonly DecodedFrame[];
+  readonly end: InspectionEnd;
+}
+
+export function inspectBytes(bytes: Uint8Array, direction: Direction, maxMessageSize?: number): Inspection {
+  const receiver = new Connection(direction === 'c2s' ? 'server' : 'client', {
+    ...(maxMessageSize ? { maxMessageSize } : {}),
+    // Replies are shown, not sent: a fixed key keeps the view stable while the learner types.
+    random: (n) => new Uint8Array(n),
+  });
+  receiver.receiveData(bytes);
+  const events = receiver.events();
+  const frames: DecodedFrame[] = [];
+  const replies: DecodedFrame[] = [];
+  let error: ProtocolError | null = null;
+  for (const e of events) {
+    if (e.type === 'frame-in') frames.push(e.frame);
+    else if (e.type === 'frame-out') replies.push(e.frame);
+    else if (e.type === 'error' && !error) error = e.error;
+  }
+  const last = frames[frames.length - 1];
+  const next = last ? last.offset + last.size : 0;
+  const partialAt = (offset: number): PartialFrame => ({
+    offset,
+    fields: wireFields(bytes.subarray(offset)),
+  });
+  let end: InspectionEnd;
+  if (error) {
+    // A violation inside a complete frame (bad UTF-8, close code…) belongs to that frame; else to the next.
+    const inFrame = error.offset !== undefined && error.offset < next;
+    end = { kind: 'error', error, partial: inFrame || next >= bytes.length ? null : partialAt(next) };
+  } else if (next < bytes.length) {
+    end = { kind: 'need', need: receiver.need, partial: partialAt(next) };
+  } else {
+    end = { kind: 'complete' };
+  }
+  return { frames, events, replies, end };
+}
