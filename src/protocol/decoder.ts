@@ -15,7 +15,7 @@ import {
   opcodeName,
   type LengthForm,
 } from './frame.ts';
-import { applyMask } from './mask.ts';
+import { applyMask, maskInto } from './mask.ts';
 import { encodeHeader } from './frame.ts';
 import { frameFields, type FieldSpan } from './fields.ts';
 
@@ -154,7 +154,14 @@ export function parseHeader(
       ),
     };
   }
-  const maskKey = masked ? buf.slice(p, p + 4) : null;
+  let maskKey: Uint8Array | null = null;
+  if (masked) {
+    maskKey = new Uint8Array(4);
+    maskKey[0] = buf[p]!;
+    maskKey[1] = buf[p + 1]!;
+    maskKey[2] = buf[p + 2]!;
+    maskKey[3] = buf[p + 3]!;
+  }
   return {
     kind: 'header',
     header: {
@@ -273,8 +280,7 @@ export class FrameDecoder {
     }
     const len = header.payloadLength;
     if (this.#buffered < len) return { kind: 'need', need: len - this.#buffered };
-    const payload = this.#take(len, header.maskKey !== null);
-    if (header.maskKey) applyMask(payload, header.maskKey);
+    const payload = this.#take(len, header.maskKey);
     this.#header = null;
     return { kind: 'frame', frame: new DecodedFrame(header, payload, this.#frameStart) };
   }
@@ -311,19 +317,30 @@ export class FrameDecoder {
   }
 
   /**
-   * The next n bytes. Inside one chunk and unmasked: a view, no copy. Otherwise exactly one copy
-   * (masked payloads must be copied anyway, since unmasking the caller's buffer in place would
-   * change bytes the caller may still show — the simulator draws the segments it delivered).
+   * The next n bytes, unmasked. A large unmasked payload inside one chunk is a view, no copy; every
+   * other payload is copied exactly once, unmasking on the way (unmasking the caller's buffer in
+   * place would change bytes the caller may still show — the simulator draws the segments it delivered).
+   * Short payloads are copied byte by byte: a typed-array view costs more than copying 64 bytes.
    */
-  #take(n: number, mustCopy: boolean): Uint8Array {
+  #take(n: number, key: Uint8Array | null): Uint8Array {
     if (n === 0) return new Uint8Array(0);
     const first = this.#chunks[this.#ci]!;
+    const pos = this.#pos;
     let out: Uint8Array;
-    if (first.length - this.#pos >= n) {
-      out = mustCopy ? first.slice(this.#pos, this.#pos + n) : first.subarray(this.#pos, this.#pos + n);
+    if (first.length - pos >= n) {
+      if (key) {
+        out = new Uint8Array(n);
+        maskInto(out, 0, first, key, pos, n);
+      } else if (n < SMALL) {
+        out = new Uint8Array(n);
+        for (let i = 0; i < n; i++) out[i] = first[pos + i]!;
+      } else {
+        out = first.subarray(pos, pos + n);
+      }
     } else {
       out = new Uint8Array(n);
       this.#peekInto(out, n);
+      if (key) applyMask(out, key);
     }
     this.#skip(n);
     return out;
@@ -331,5 +348,6 @@ export class FrameDecoder {
 }
 
 const EMPTY = new Uint8Array(0);
+const SMALL = 64;
 
 export type { FieldSpan };

@@ -1,5 +1,5 @@
 /** RFC 6455 §5.2 base framing: opcodes, frame values and the encoder. */
-import { applyMask } from './mask.ts';
+import { maskInto } from './mask.ts';
 
 export const Opcode = {
   Continuation: 0x0,
@@ -101,8 +101,12 @@ function writeHeader(out: Uint8Array, spec: FrameSpec, form: LengthForm, length:
     out[9] = lo & 0xff;
     p = 10;
   }
-  if (spec.maskKey != null) {
-    out.set(spec.maskKey.subarray(0, 4), p);
+  const key = spec.maskKey;
+  if (key != null) {
+    out[p] = key[0]!;
+    out[p + 1] = key[1]!;
+    out[p + 2] = key[2]!;
+    out[p + 3] = key[3]!;
     p += 4;
   }
   return p;
@@ -125,8 +129,7 @@ export function encodeFrameChunks(spec: FrameSpec): Uint8Array[] {
   }
   const out = new Uint8Array(hlen + length);
   writeHeader(out, spec, form, length);
-  out.set(spec.payload, hlen);
-  applyMask(out.subarray(hlen), spec.maskKey!);
+  maskInto(out, hlen, spec.payload, spec.maskKey!);
   return [out];
 }
 

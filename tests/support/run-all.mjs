@@ -15,7 +15,10 @@ function chromiumFound() {
 function run(label, cmd, args) {
   const t0 = Date.now();
   process.stdout.write(`\n▶ ${label}\n`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } });
+  const r = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' },
+  });
   const s = ((Date.now() - t0) / 1000).toFixed(1);
   if (r.status !== 0) {
     console.error(`✖ ${label} failed (${s} s)`);
