@@ -11,6 +11,7 @@ import { DecodedFrame, FrameDecoder, type FrameHeader } from './decoder.ts';
 import { closeCodeFor, protocolError, type ProtocolError } from './errors.ts';
 import {
   Opcode,
+  concatBytes,
   encodeFrameChunks,
   headerLength,
   isControl,
@@ -406,7 +407,7 @@ export class Connection {
         m.parts.push(payload);
         if (fin) {
           this.#fragment = null;
-          const data = m.utf8 ? m.utf8.text() : joinParts(m.parts, m.size);
+          const data = m.utf8 ? m.utf8.text() : concatBytes(m.parts);
           this.#events.push({ type: 'message', binary: m.binary, data, frames: m.frames });
         }
         return;
@@ -481,17 +482,6 @@ function headerOf(spec: FrameSpec): FrameHeader {
   };
 }
 
-function joinParts(parts: readonly Uint8Array[], size: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(size);
-  let p = 0;
-  for (const part of parts) {
-    out.set(part, p);
-    p += part.length;
-  }
-  return out;
-}
-
 // ── the two roles, with their halves of the opening handshake ──────────────
 
 export interface ClientOptions extends ConnectionOptions, ClientRequestOptions {}
@@ -521,7 +511,7 @@ export class ClientConnection extends Connection {
   }
 
   protected override receiveHandshake(bytes: Uint8Array): void {
-    this.#head = appendBytes(this.#head, bytes);
+    this.#head = concatBytes([this.#head, bytes]);
     const parsed = parseResponseHead(this.#head);
     if (parsed.kind === 'need') return;
     if (parsed.kind === 'error') {
@@ -565,10 +555,10 @@ export class ServerConnection extends Connection {
   protected override receiveHandshake(bytes: Uint8Array): void {
     if (this.#request) {
       // Bytes after the request but before our 101 (a client must wait, but bytes may be in flight).
-      this.#rest = appendBytes(this.#rest, bytes);
+      this.#rest = concatBytes([this.#rest, bytes]);
       return;
     }
-    this.#head = appendBytes(this.#head, bytes);
+    this.#head = concatBytes([this.#head, bytes]);
     const parsed = parseRequestHead(this.#head);
     if (parsed.kind === 'need') return;
     if (parsed.kind === 'error') {
@@ -607,12 +597,4 @@ export class ServerConnection extends Connection {
     this.#rest = new Uint8Array(0);
     this.opened(rest);
   }
-}
-
-function appendBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b.slice();
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

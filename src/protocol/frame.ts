@@ -140,7 +140,9 @@ export function encodeFrame(spec: FrameSpec): Uint8Array {
   return concatBytes(chunks);
 }
 
+/** The chunks joined; a single chunk is returned as it is (no copy). */
 export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
   let n = 0;
   for (const c of chunks) n += c.length;
   const out = new Uint8Array(n);

@@ -21,13 +21,14 @@ import { cpus } from 'node:os';
 import * as ws from 'ws';
 import { Connection, MaskKeys, Opcode, encodeFrameChunks, encodeFrame } from '../../src/protocol/index.ts';
 
-// ws exports its Receiver and Sender classes; their static/stream APIs are not in @types/ws in full.
-const Receiver = ws.Receiver as unknown as new (o: object) => {
+// ws exports its Receiver and Sender classes (wrapper.mjs); @types/ws does not declare them.
+const wsInternals = ws as unknown as { Receiver: unknown; Sender: unknown };
+const Receiver = wsInternals.Receiver as new (o: object) => {
   write(c: Buffer): boolean;
   on(ev: 'message', cb: (data: Buffer, isBinary: boolean) => void): void;
   on(ev: 'error', cb: (e: Error) => void): void;
 };
-const Sender = ws.Sender as unknown as { frame(data: Buffer, o: object): Buffer[] };
+const Sender = wsInternals.Sender as { frame(data: Buffer, o: object): Buffer[] };
 const wsVersion = (
   JSON.parse(readFileSync(new URL('../../node_modules/ws/package.json', import.meta.url), 'utf8')) as {
     version: string;

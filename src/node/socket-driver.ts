@@ -1,0 +1,259 @@
+/**
+ * The one adapter between the sans-I/O engine and a real `node:net` socket, for both roles.
+ *
+ * The engine owns every protocol decision; this file only moves bytes and events:
+ *   socket 'data'  → conn.receiveData()     (and, for a server, `respond()` once the request is complete)
+ *   socket 'end' / 'close' → conn.receiveEof()
+ *   after every engine call → write conn.dataToSend(), hand conn.events() to the listeners
+ *   'close-transport' event → socket.end()  (§7.1.1: the server closes TCP first; §7.1.7 on failure)
+ *
+ * No timers: a caller that needs a deadline (a test) puts one around the promises this returns.
+ */
+import net from 'node:net';
+import {
+  ClientConnection,
+  type ClientOptions,
+  type Connection,
+  type EngineEvent,
+  type ProtocolError,
+  type SendResult,
+  ServerConnection,
+  type ServerOptions,
+} from '../protocol/index.ts';
+
+export type EventOf<T extends EngineEvent['type']> = Extract<EngineEvent, { type: T }>;
+export type ClosedEvent = EventOf<'closed'>;
+export type EventListener = (event: EngineEvent) => void;
+
+/** The transport itself failed (refused, reset, closed before the handshake finished). */
+export interface TransportError {
+  readonly kind: 'transport-error';
+  readonly message: string;
+  readonly code?: string;
+}
+
+export class SocketDriver<C extends Connection = Connection> {
+  readonly conn: C;
+  readonly socket: net.Socket;
+  /** Settles when the TCP connection is fully closed; no engine event follows it. */
+  readonly transportClosed: Promise<void>;
+  /** The transport error that ended the socket, if any (ECONNRESET, EPIPE, …). */
+  transportError: TransportError | null = null;
+  readonly #listeners = new Set<EventListener>();
+  #flushing = false;
+  #socketClosed = false;
+
+  constructor(conn: C, socket: net.Socket, onEvent?: EventListener) {
+    this.conn = conn;
+    this.socket = socket;
+    if (onEvent) this.#listeners.add(onEvent);
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.#onData(chunk));
+    // 'end' is the peer's FIN; 'close' covers resets and local destroys too. receiveEof is idempotent.
+    socket.on('end', () => this.#call(() => this.conn.receiveEof()));
+    socket.on('error', (err: NodeJS.ErrnoException) => {
+      this.transportError = { kind: 'transport-error', message: err.message, code: err.code };
+    });
+    this.transportClosed = new Promise((resolve) => {
+      socket.once('close', () => {
+        this.#socketClosed = true;
+        this.#call(() => this.conn.receiveEof());
+        resolve();
+      });
+    });
+    this.#flush(); // a client's request is already queued in the engine
+  }
+
+  get state(): Connection['state'] {
+    return this.conn.state;
+  }
+
+  /** Listen to every engine event from now on; returns the unsubscribe function. */
+  on(listener: EventListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * The next event of this type (matching `where`). Rejects if the TCP connection closes first, so an
+   * await on it always ends by itself once the socket does.
+   */
+  next<T extends EngineEvent['type']>(type: T, where?: (event: EventOf<T>) => boolean): Promise<EventOf<T>> {
+    return new Promise((resolve, reject) => {
+      if (this.#socketClosed) {
+        reject(new Error(`transport closed before a '${type}' event`));
+        return;
+      }
+      const onClose = (): void => {
+        off();
+        reject(new Error(`transport closed before a '${type}' event`));
+      };
+      const off = this.on((event) => {
+        if (event.type !== type) return;
+        const e = event as EventOf<T>;
+        if (where && !where(e)) return;
+        off();
+        this.socket.off('close', onClose);
+        resolve(e);
+      });
+      this.socket.once('close', onClose);
+    });
+  }
+
+  /** The engine's 'closed' event: the WebSocket's close code, reason and whether it closed cleanly. */
+  closed(): Promise<ClosedEvent> {
+    return this.next('closed');
+  }
+
+  // Sending: each call runs the engine, then writes whatever it produced. Errors come back as values.
+  sendText(text: string): SendResult {
+    return this.#call(() => this.conn.sendText(text));
+  }
+  sendBinary(data: Uint8Array): SendResult {
+    return this.#call(() => this.conn.sendBinary(data));
+  }
+  sendPing(payload?: Uint8Array): SendResult {
+    return this.#call(() => this.conn.sendPing(payload));
+  }
+  sendPong(payload?: Uint8Array): SendResult {
+    return this.#call(() => this.conn.sendPong(payload));
+  }
+  sendClose(code?: number | null, reason?: string): SendResult {
+    return this.#call(() => this.conn.sendClose(code, reason));
+  }
+  sendFragmented(data: string | Uint8Array, count: number): SendResult {
+    return this.#call(() => this.conn.sendFragmented(data, count));
+  }
+  sendRaw(bytes: Uint8Array): void {
+    this.#call(() => this.conn.sendRaw(bytes));
+  }
+
+  /** Drop the TCP connection without a closing handshake (what a crash looks like to the peer). */
+  destroy(): void {
+    this.socket.destroy();
+  }
+
+  #onData(chunk: Buffer): void {
+    this.#call(() => this.conn.receiveData(chunk));
+    const conn: Connection = this.conn;
+    if (conn instanceof ServerConnection && conn.awaitingResponse) {
+      // The 101's Accept needs SHA-1 from Web Crypto, which is async; bytes arriving meanwhile are
+      // queued by the engine and processed once it is OPEN.
+      conn.respond().then(
+        () => this.#flush(),
+        (err: unknown) => {
+          this.transportError = { kind: 'transport-error', message: `respond() failed: ${String(err)}` };
+          this.socket.destroy();
+        },
+      );
+    }
+  }
+
+  #call<R>(action: () => R): R {
+    const result = action();
+    this.#flush();
+    return result;
+  }
+
+  /**
+   * Write the engine's output, then dispatch its events. Not re-entrant: a listener that sends (an
+   * echo) only queues into the engine, and this loop picks the new bytes and events up in order.
+   */
+  #flush(): void {
+    if (this.#flushing) return;
+    this.#flushing = true;
+    try {
+      for (;;) {
+        const data = this.conn.dataToSend();
+        const events = this.conn.events();
+        if (data.length === 0 && events.length === 0) break;
+        this.#write(data);
+        for (const event of events) {
+          if (event.type === 'close-transport') this.socket.end();
+          for (const listener of [...this.#listeners]) listener(event);
+        }
+      }
+    } finally {
+      this.#flushing = false;
+    }
+  }
+
+  #write(chunks: readonly Uint8Array[]): void {
+    if (chunks.length === 0) return;
+    // After end() or a reset there is nowhere to write; the engine already reported the closure.
+    if (!this.socket.writable) return;
+    this.socket.cork();
+    for (const c of chunks) this.socket.write(c);
+    this.socket.uncork();
+  }
+}
+
+// ── server role ────────────────────────────────────────────────────────────
+
+export interface AcceptOptions extends ServerOptions {
+  readonly onEvent?: EventListener;
+}
+
+/** Drive an engine server on a socket a `net.Server` just accepted. */
+export function acceptSocket(
+  socket: net.Socket,
+  options: AcceptOptions = {},
+): SocketDriver<ServerConnection> {
+  const { onEvent, ...serverOptions } = options;
+  return new SocketDriver(new ServerConnection(serverOptions), socket, onEvent);
+}
+
+// ── client role ────────────────────────────────────────────────────────────
+
+export interface ConnectOptions extends Omit<ClientOptions, 'host'> {
+  readonly host?: string;
+  readonly port: number;
+  /** Host header; `host:port` by default. */
+  readonly hostHeader?: string;
+  /** Sees every event from the first byte on, including frames that arrive together with the 101. */
+  readonly onEvent?: EventListener;
+}
+
+export type ConnectResult =
+  | { readonly ok: true; readonly client: SocketDriver<ClientConnection> }
+  | { readonly ok: false; readonly error: ProtocolError | TransportError };
+
+/** Dial with net.connect, send the opening handshake, and resolve once OPEN or refused (§4.1). */
+export async function connectClient(options: ConnectOptions): Promise<ConnectResult> {
+  const { port, onEvent, hostHeader, ...rest } = options;
+  const host = options.host ?? '127.0.0.1';
+  const conn = await ClientConnection.create({ ...rest, host: hostHeader ?? `${host}:${port}` });
+  const socket = net.connect({ host, port });
+  let handshakeError: ProtocolError | null = null;
+  const driver = new SocketDriver(conn, socket, (event) => {
+    if (event.type === 'error' && conn.state !== 'OPEN') handshakeError ??= event.error;
+    onEvent?.(event);
+  });
+  if (conn.state === 'OPEN') return { ok: true, client: driver };
+  return new Promise((resolve) => {
+    const done = (): void => {
+      off();
+      socket.off('close', onClose);
+    };
+    const off = driver.on((event) => {
+      if (event.type !== 'state' || event.from !== 'CONNECTING') return;
+      done();
+      if (event.to === 'OPEN') resolve({ ok: true, client: driver });
+      else resolve({ ok: false, error: handshakeError ?? closedEarly(driver) });
+    });
+    const onClose = (): void => {
+      done();
+      resolve({ ok: false, error: handshakeError ?? closedEarly(driver) });
+    };
+    socket.once('close', onClose);
+  });
+}
+
+function closedEarly(driver: SocketDriver): TransportError {
+  return (
+    driver.transportError ?? {
+      kind: 'transport-error',
+      message: 'the connection closed before the opening handshake completed',
+    }
+  );
+}
