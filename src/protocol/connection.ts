@@ -484,7 +484,10 @@ function headerOf(spec: FrameSpec): FrameHeader {
 
 // ── the two roles, with their halves of the opening handshake ──────────────
 
-export interface ClientOptions extends ConnectionOptions, ClientRequestOptions {}
+export interface ClientOptions extends ConnectionOptions, ClientRequestOptions {
+  /** Send this Sec-WebSocket-Key instead of a fresh nonce (to show a server rejecting a malformed one). */
+  readonly key?: string;
+}
 
 export class ClientConnection extends Connection {
   readonly request: HttpRequest;
@@ -505,8 +508,7 @@ export class ClientConnection extends Connection {
 
   /** Async only because Web Crypto's SHA-1 is: the expected Accept is computed before anything is sent. */
   static async create(options: ClientOptions): Promise<ClientConnection> {
-    const random = options.random ?? cryptoRandom;
-    const key = generateKey(random);
+    const key = options.key ?? generateKey(options.random ?? cryptoRandom);
     return new ClientConnection(options, key, await acceptFor(key));
   }
 

@@ -46,6 +46,8 @@ export interface ClientRequestOptions {
   readonly protocols?: readonly string[];
   /** Extra header fields, sent as given (e.g. a Cookie, to show what headers cost). */
   readonly extraHeaders?: readonly HeaderField[];
+  /** Sec-WebSocket-Version to send; "13" unless a lesson wants to see a server answer 426. */
+  readonly version?: string;
 }
 
 export function buildRequest(opts: ClientRequestOptions, key: string): HttpRequest {
@@ -54,7 +56,7 @@ export function buildRequest(opts: ClientRequestOptions, key: string): HttpReque
     { name: 'Upgrade', value: 'websocket' },
     { name: 'Connection', value: 'Upgrade' },
     { name: 'Sec-WebSocket-Key', value: key },
-    { name: 'Sec-WebSocket-Version', value: '13' },
+    { name: 'Sec-WebSocket-Version', value: opts.version ?? '13' },
   ];
   if (opts.origin) headers.push({ name: 'Origin', value: opts.origin });
   if (opts.protocols?.length)

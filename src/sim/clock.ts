@@ -1,0 +1,99 @@
+/**
+ * Virtual time: a discrete-event scheduler. Actions run strictly one after another in (time, order of
+ * scheduling), and the clock only moves when the next action is due — so a run is deterministic, even
+ * though some actions await (Web Crypto's SHA-1 is async): time stands still while they do.
+ */
+export type Action = () => void | Promise<void>;
+
+interface Entry {
+  readonly t: number;
+  readonly seq: number;
+  readonly action: Action;
+}
+
+export class VirtualClock {
+  #now = 0;
+  #seq = 0;
+  #heap: Entry[] = [];
+
+  get now(): number {
+    return this.#now;
+  }
+
+  /** Time of the next scheduled action, or Infinity. */
+  get next(): number {
+    return this.#heap[0]?.t ?? Number.POSITIVE_INFINITY;
+  }
+
+  get pending(): number {
+    return this.#heap.length;
+  }
+
+  at(t: number, action: Action): void {
+    this.#push({ t: Math.max(t, this.#now), seq: this.#seq++, action });
+  }
+
+  after(delay: number, action: Action): void {
+    this.at(this.#now + delay, action);
+  }
+
+  /**
+   * Run every action due at or before `until` (bounded by `maxActions` so a runaway scenario cannot
+   * freeze the page), then move the clock to `until` unless `advance` is false. Returns the number of
+   * actions run.
+   */
+  async runUntil(until: number, maxActions = 1_000_000, advance = true): Promise<number> {
+    let n = 0;
+    while (this.#heap.length > 0 && this.#heap[0]!.t <= until && n < maxActions) {
+      const e = this.#pop();
+      this.#now = e.t;
+      const r = e.action();
+      if (r instanceof Promise) await r;
+      n++;
+    }
+    if (advance && until !== Number.POSITIVE_INFINITY && until > this.#now && n < maxActions)
+      this.#now = until;
+    return n;
+  }
+
+  clear(): void {
+    this.#heap = [];
+  }
+
+  #less(a: Entry, b: Entry): boolean {
+    return a.t < b.t || (a.t === b.t && a.seq < b.seq);
+  }
+
+  #push(e: Entry): void {
+    const h = this.#heap;
+    h.push(e);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.#less(h[i]!, h[p]!)) break;
+      [h[i], h[p]] = [h[p]!, h[i]!];
+      i = p;
+    }
+  }
+
+  #pop(): Entry {
+    const h = this.#heap;
+    const top = h[0]!;
+    const last = h.pop()!;
+    if (h.length > 0) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1,
+          r = l + 1;
+        let m = i;
+        if (l < h.length && this.#less(h[l]!, h[m]!)) m = l;
+        if (r < h.length && this.#less(h[r]!, h[m]!)) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m]!, h[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}

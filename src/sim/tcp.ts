@@ -1,0 +1,377 @@
+/**
+ * A simulated TCP connection — simple but honest (RFC 9293): the 3-way handshake with initial sequence
+ * numbers, data segments carrying the real bytes with seq/ack numbers, segmentation at the MSS (a big
+ * write spans several segments; writes made in the same instant share them), per-direction latency and
+ * bandwidth, and the 4-way close with TIME_WAIT on the side that closed first.
+ * No loss, reordering or retransmission: the link delivers every segment in order.
+ */
+import { concatBytes } from '../protocol/index.ts';
+import type { VirtualClock } from './clock.ts';
+import type { SeededRandom } from './rng.ts';
+import type { EndpointId, SegmentEvent, TcpFlags, Timeline } from './timeline.ts';
+
+export type TcpState =
+  | 'CLOSED'
+  | 'LISTEN'
+  | 'SYN_SENT'
+  | 'SYN_RECEIVED'
+  | 'ESTABLISHED'
+  | 'FIN_WAIT_1'
+  | 'FIN_WAIT_2'
+  | 'CLOSE_WAIT'
+  | 'CLOSING'
+  | 'LAST_ACK'
+  | 'TIME_WAIT';
+
+export interface LinkSettings {
+  /** One-way propagation delay in ms. */
+  latency: number;
+  /** Bytes per ms (1,250 = 10 Mbit/s). */
+  bandwidth: number;
+}
+
+export interface TcpSettings {
+  /** Maximum segment size: payload bytes per segment. */
+  mss: number;
+  /** Maximum segment lifetime; TIME_WAIT lasts 2 × MSL. */
+  msl: number;
+}
+
+/** IPv4 + TCP headers without options: counted on the link, not shown as payload. */
+export const HEADER_BYTES = 40;
+const WINDOW = 65535;
+
+/** Something written to TCP that a view wants to follow onto the wire: an HTTP message or a frame. */
+export interface Tagged {
+  segments: number[];
+  arriveT: number;
+}
+
+interface PendingWrite {
+  readonly start: number; // stream offset of its first byte
+  readonly end: number;
+  readonly tag: Tagged | null;
+}
+
+export interface TcpCallbacks {
+  onEstablished(): void | Promise<void>;
+  onData(bytes: Uint8Array): void | Promise<void>;
+  /** The peer sent FIN: no more data will come. */
+  onEof(): void | Promise<void>;
+  onClosed?(): void;
+}
+
+export class TcpEndpoint {
+  state: TcpState = 'CLOSED';
+  readonly iss: number;
+  #sndNxt = 0; // bytes of stream sent (relative to iss + 1)
+  #rcvIrs = 0;
+  #rcvNxt = 0; // relative to irs + 1
+  #out: Uint8Array[] = [];
+  #outBytes = 0;
+  #written = 0; // stream offset of the next byte written by the app
+  #pending: PendingWrite[] = [];
+  #ackDue = false;
+  #finWanted = false;
+  #finSent = false;
+  #flushScheduled = false;
+  peer!: TcpEndpoint;
+  callbacks: TcpCallbacks | null = null;
+
+  constructor(
+    readonly id: EndpointId,
+    readonly conn: number,
+    private readonly net: Network,
+    rng: SeededRandom,
+  ) {
+    this.iss = rng.nextU32();
+  }
+
+  // ── what the application does ──────────────────────────────────────────
+  connect(): void {
+    this.#setState('SYN_SENT');
+    this.#send({ syn: true, ack: false, fin: false, psh: false, rst: false }, this.iss, 0, EMPTY);
+  }
+
+  listen(): void {
+    this.#setState('LISTEN');
+  }
+
+  /** Queue bytes; they leave at the end of the current instant, cut at the MSS. */
+  write(bytes: Uint8Array, tag: Tagged | null = null): void {
+    if (bytes.length === 0) return;
+    if (!this.canWrite) {
+      this.net.timeline.append({
+        kind: 'note',
+        t: this.net.clock.now,
+        conn: this.conn,
+        endpoint: this.id,
+        text: {
+          en: `TCP ${this.state}: ${bytes.length} bytes not sent (the connection cannot carry data now)`,
+          ko: `TCP ${this.state}: ${bytes.length}바이트를 보내지 못함(지금은 연결이 데이터를 실을 수 없음)`,
+        },
+      });
+      return;
+    }
+    this.#out.push(bytes);
+    this.#outBytes += bytes.length;
+    this.#pending.push({ start: this.#written, end: this.#written + bytes.length, tag });
+    this.#written += bytes.length;
+    this.#scheduleFlush();
+  }
+
+  get canWrite(): boolean {
+    return this.state === 'ESTABLISHED' || this.state === 'CLOSE_WAIT';
+  }
+
+  /** Close our direction: FIN after any queued data. */
+  close(): void {
+    if (this.#finWanted) return;
+    if (this.state === 'ESTABLISHED') this.#setState('FIN_WAIT_1');
+    else if (this.state === 'CLOSE_WAIT') this.#setState('LAST_ACK');
+    else if (this.state === 'SYN_SENT' || this.state === 'LISTEN') {
+      this.#setState('CLOSED');
+      return;
+    } else return;
+    this.#finWanted = true;
+    this.#scheduleFlush();
+  }
+
+  // ── what arrives ───────────────────────────────────────────────────────
+  async receive(seg: SegmentEvent): Promise<void> {
+    const f = seg.flags;
+    if (this.state === 'CLOSED' || this.state === 'TIME_WAIT') {
+      if (this.state === 'TIME_WAIT' && f.fin) this.#sendAck(); // a retransmitted FIN is re-acknowledged
+      return;
+    }
+    if (this.state === 'LISTEN') {
+      if (!f.syn) return;
+      this.#rcvIrs = seg.seq;
+      this.#rcvNxt = 0;
+      this.#setState('SYN_RECEIVED');
+      this.#send(
+        { syn: true, ack: true, fin: false, psh: false, rst: false },
+        this.iss,
+        this.#ackNumber(),
+        EMPTY,
+      );
+      return;
+    }
+    if (this.state === 'SYN_SENT') {
+      if (!(f.syn && f.ack)) return;
+      this.#rcvIrs = seg.seq;
+      this.#rcvNxt = 0;
+      this.#setState('ESTABLISHED');
+      this.#sendAck();
+      await this.callbacks?.onEstablished();
+      return;
+    }
+    if (f.ack) this.#onAck(seg.ack);
+    if (this.state === 'SYN_RECEIVED') return; // only an ACK completes it
+    if (this.state === 'ESTABLISHED' && this.#justEstablished) {
+      this.#justEstablished = false;
+      await this.callbacks?.onEstablished();
+    }
+    if (seg.payload.length > 0) {
+      this.#rcvNxt += seg.payload.length;
+      this.#ackDue = true;
+      this.#scheduleFlush();
+      await this.callbacks?.onData(seg.payload);
+    }
+    if (f.fin) {
+      this.#rcvNxt += 1;
+      // A FIN is acknowledged at once, before the application hears of it: that is why a close shows
+      // four segments (FIN, ACK, FIN, ACK) and not three.
+      this.#sendAck();
+      if (this.state === 'ESTABLISHED') this.#setState('CLOSE_WAIT');
+      else if (this.state === 'FIN_WAIT_1') this.#setState('CLOSING');
+      else if (this.state === 'FIN_WAIT_2') this.#enterTimeWait();
+      await this.callbacks?.onEof();
+    }
+  }
+
+  #justEstablished = false;
+
+  #onAck(ack: number): void {
+    const finAcked = this.#finSent && ack === (this.iss + 1 + this.#sndNxt + 1) >>> 0;
+    if (this.state === 'SYN_RECEIVED' && ack === (this.iss + 1) >>> 0) {
+      this.#setState('ESTABLISHED');
+      this.#justEstablished = true;
+    } else if (finAcked) {
+      if (this.state === 'FIN_WAIT_1') this.#setState('FIN_WAIT_2');
+      else if (this.state === 'CLOSING') this.#enterTimeWait();
+      else if (this.state === 'LAST_ACK') {
+        this.#setState('CLOSED');
+        this.callbacks?.onClosed?.();
+      }
+    }
+  }
+
+  #enterTimeWait(): void {
+    this.#setState('TIME_WAIT');
+    // RFC 9293 §3.6: wait 2 × MSL so that late segments of this connection die out.
+    this.net.clock.after(2 * this.net.tcp.msl, () => {
+      if (this.state === 'TIME_WAIT') {
+        this.#setState('CLOSED');
+        this.callbacks?.onClosed?.();
+        this.net.timeline.commit();
+      }
+    });
+  }
+
+  // ── sending segments ───────────────────────────────────────────────────
+  #ackNumber(): number {
+    return (this.#rcvIrs + 1 + this.#rcvNxt) >>> 0;
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    this.net.flushQueue.push(this);
+  }
+
+  /** Called by the network at the end of the current instant. */
+  flush(): void {
+    this.#flushScheduled = false;
+    const mss = Math.max(1, this.net.tcp.mss);
+    if (this.#outBytes > 0) {
+      const data = concatBytes(this.#out);
+      this.#out = [];
+      this.#outBytes = 0;
+      const first = this.#sndNxt; // stream offset of data[0]
+      for (let o = 0; o < data.length; o += mss) {
+        const payload = data.subarray(o, Math.min(data.length, o + mss));
+        const last = o + mss >= data.length;
+        const seg = this.#send(
+          { syn: false, ack: true, fin: false, psh: last, rst: false },
+          (this.iss + 1 + this.#sndNxt) >>> 0,
+          this.#ackNumber(),
+          payload,
+        );
+        this.#sndNxt += payload.length;
+        this.#attribute(first + o, first + o + payload.length, seg);
+      }
+      this.#pending = this.#pending.filter((p) => p.end > this.#sndNxt);
+      this.#ackDue = false;
+    }
+    if (this.#finWanted && !this.#finSent) {
+      this.#finSent = true;
+      this.#send(
+        { syn: false, ack: true, fin: true, psh: false, rst: false },
+        (this.iss + 1 + this.#sndNxt) >>> 0,
+        this.#ackNumber(),
+        EMPTY,
+      );
+      this.#ackDue = false;
+    }
+    if (this.#ackDue) this.#sendAck();
+  }
+
+  /** Tell tagged writes (frames, HTTP messages) which segments carry them and when they fully arrive. */
+  #attribute(start: number, end: number, seg: SegmentEvent): void {
+    for (const p of this.#pending) {
+      if (p.tag && p.start < end && p.end > start) {
+        p.tag.segments.push(seg.id);
+        if (p.end <= end) p.tag.arriveT = seg.arriveT;
+      }
+    }
+  }
+
+  #sendAck(): void {
+    this.#ackDue = false;
+    this.#send(
+      { syn: false, ack: true, fin: false, psh: false, rst: false },
+      (this.iss + 1 + this.#sndNxt + (this.#finSent ? 1 : 0)) >>> 0,
+      this.#ackNumber(),
+      EMPTY,
+    );
+  }
+
+  #send(flags: TcpFlags, seq: number, ack: number, payload: Uint8Array): SegmentEvent {
+    return this.net.transmit(this, flags, seq, ack, WINDOW, payload);
+  }
+
+  #setState(to: TcpState): void {
+    const from = this.state;
+    if (from === to) return;
+    this.state = to;
+    this.net.timeline.append({
+      kind: 'state',
+      layer: 'tcp',
+      t: this.net.clock.now,
+      conn: this.conn,
+      endpoint: this.id,
+      from,
+      to,
+    });
+  }
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** The wire between hosts: per-direction links that serialize segments and delay them. */
+export class Network {
+  readonly flushQueue: TcpEndpoint[] = [];
+  readonly #busyUntil = new Map<string, number>();
+
+  constructor(
+    readonly clock: VirtualClock,
+    readonly timeline: Timeline,
+    /** Link settings per direction: "client>server" … falls back to `defaultLink`. */
+    readonly links: Map<string, LinkSettings>,
+    public defaultLink: LinkSettings,
+    public tcp: TcpSettings,
+  ) {}
+
+  link(from: EndpointId, to: EndpointId): LinkSettings {
+    return this.links.get(`${from}>${to}`) ?? this.defaultLink;
+  }
+
+  transmit(
+    from: TcpEndpoint,
+    flags: TcpFlags,
+    seq: number,
+    ack: number,
+    window: number,
+    payload: Uint8Array,
+  ): SegmentEvent {
+    const to = from.peer;
+    const link = this.link(from.id, to.id);
+    const key = `${from.conn}:${from.id}>${to.id}`;
+    const now = this.clock.now;
+    const depart = Math.max(now, this.#busyUntil.get(key) ?? 0);
+    const tx = (payload.length + HEADER_BYTES) / Math.max(1e-6, link.bandwidth);
+    this.#busyUntil.set(key, depart + tx);
+    const arriveT = depart + tx + link.latency;
+    const seg = this.timeline.append({
+      kind: 'segment',
+      layer: 'tcp',
+      t: now,
+      conn: from.conn,
+      from: from.id,
+      to: to.id,
+      sendT: now,
+      arriveT,
+      flags,
+      seq,
+      ack,
+      window,
+      payload,
+    });
+    this.timeline.extend(arriveT);
+    this.clock.at(arriveT, async () => {
+      await to.receive(seg);
+      this.settle();
+    });
+    return seg;
+  }
+
+  /** End of an instant: send what the endpoints queued, then show the batch to the views. */
+  settle(): void {
+    while (this.flushQueue.length > 0) {
+      const ep = this.flushQueue.shift()!;
+      ep.flush();
+    }
+    this.timeline.commit();
+  }
+}

@@ -1,0 +1,420 @@
+/**
+ * The playground's world: a learner's client, a server (and, for chat, two more clients) joined by
+ * simulated TCP, each end driven by the real RFC 6455 engine. Commands act at the current virtual time;
+ * everything the engines emit lands in the Timeline.
+ */
+import {
+  ClientConnection,
+  ServerConnection,
+  concatBytes,
+  type Connection,
+  type ProtocolError,
+  type Text,
+} from '../protocol/index.ts';
+import { VirtualClock } from './clock.ts';
+import { SeededRandom } from './rng.ts';
+import { policyFor, type ServerKind } from './servers.ts';
+import { Network, TcpEndpoint, type LinkSettings } from './tcp.ts';
+import { Timeline, type EndpointId, type FrameEvent, type HttpEvent, type RawEvent } from './timeline.ts';
+
+export interface WorldSettings {
+  seed: number;
+  /** One-way latency in ms, both directions. */
+  latency: number;
+  /** Bytes per ms. */
+  bandwidth: number;
+  mss: number;
+  /** Maximum segment lifetime (TIME_WAIT = 2 × MSL), ms. Short, so a lesson sees it end. */
+  msl: number;
+  server: ServerKind;
+  /** Ticker period, ms. */
+  tickEvery: number;
+}
+
+export const DEFAULT_SETTINGS: WorldSettings = {
+  seed: 101,
+  latency: 40,
+  bandwidth: 1250,
+  mss: 1460,
+  msl: 500,
+  server: 'echo',
+  tickEvery: 1000,
+};
+
+export interface ConnectOptions {
+  path?: string;
+  protocols?: string[];
+  origin?: string | null;
+  /** Sec-WebSocket-Version to send (a lesson may want 8, to see 426). */
+  version?: string;
+  /** Sec-WebSocket-Key to send (a lesson may want a malformed one, to see 400). */
+  key?: string;
+}
+
+export type CommandResult = { ok: true } | { ok: false; reason: Text; error?: ProtocolError };
+
+const ok: CommandResult = { ok: true };
+const refuse = (en: string, ko: string, error?: ProtocolError): CommandResult => ({
+  ok: false,
+  reason: { en, ko },
+  ...(error ? { error } : {}),
+});
+
+export const LEARNER: EndpointId = 'client';
+export const SERVER: EndpointId = 'server';
+export const CHAT_PEERS: readonly EndpointId[] = ['alice', 'bob'];
+
+/** One client's TCP connection to the server, with the engine at each end. */
+interface Link {
+  readonly conn: number;
+  readonly clientId: EndpointId;
+  readonly clientTcp: TcpEndpoint;
+  readonly serverTcp: TcpEndpoint;
+  client: ClientConnection | null;
+  server: ServerConnection | null;
+  readonly options: ConnectOptions;
+}
+
+export class World {
+  readonly clock = new VirtualClock();
+  readonly timeline = new Timeline();
+  readonly settings: WorldSettings;
+  readonly net: Network;
+  readonly #rng: SeededRandom;
+  readonly #links: Link[] = [];
+  #nextConn = 1;
+  #ticks = 0;
+
+  constructor(settings: Partial<WorldSettings> = {}) {
+    this.settings = { ...DEFAULT_SETTINGS, ...settings };
+    this.#rng = new SeededRandom(this.settings.seed);
+    this.net = new Network(this.clock, this.timeline, new Map<string, LinkSettings>(), this.#linkSettings(), {
+      mss: this.settings.mss,
+      msl: this.settings.msl,
+    });
+  }
+
+  get now(): number {
+    return this.clock.now;
+  }
+
+  /** The learner's current connection, if any. */
+  get learner(): Link | undefined {
+    for (let i = this.#links.length - 1; i >= 0; i--)
+      if (this.#links[i]!.clientId === LEARNER) return this.#links[i];
+    return undefined;
+  }
+
+  /** Run the world up to virtual time `t` (bounded, so a runaway scenario cannot freeze the page). */
+  async runUntil(t: number, maxActions = 2_000_000): Promise<void> {
+    await this.clock.runUntil(t, maxActions);
+    this.timeline.commit();
+  }
+
+  /**
+   * Run until nothing is left to happen, but at most `limit` ms of virtual time (the ticker never rests);
+   * the clock stays at the last thing that happened.
+   */
+  async settle(limit = 60_000): Promise<void> {
+    await this.clock.runUntil(this.clock.now + limit, 2_000_000, false);
+    this.timeline.commit();
+  }
+
+  // ── commands (the console's verbs) ─────────────────────────────────────
+
+  async connect(options: ConnectOptions = {}): Promise<CommandResult> {
+    const current = this.learner;
+    if (current && current.clientTcp.state !== 'CLOSED' && current.clientTcp.state !== 'TIME_WAIT') {
+      return refuse(
+        'Already connected: close (or reset) first.',
+        '이미 연결되어 있습니다. 먼저 close(또는 reset)하세요.',
+      );
+    }
+    this.#open(LEARNER, options);
+    if (this.settings.server === 'chat') {
+      for (const peer of CHAT_PEERS) {
+        const existing = [...this.#links].reverse().find((l) => l.clientId === peer);
+        if (!existing || existing.clientTcp.state === 'CLOSED') this.#open(peer, { path: '/chat' });
+      }
+    }
+    this.net.settle();
+    return ok;
+  }
+
+  send(text: string): CommandResult {
+    return this.#withOpen((c) => c.sendText(text));
+  }
+
+  binary(bytes: Uint8Array): CommandResult {
+    return this.#withOpen((c) => c.sendBinary(bytes));
+  }
+
+  ping(payload: Uint8Array): CommandResult {
+    return this.#withOpen((c) => c.sendPing(payload));
+  }
+
+  close(code?: number, reason = ''): CommandResult {
+    return this.#withOpen((c) => c.sendClose(code ?? null, reason));
+  }
+
+  frag(text: string, count: number): CommandResult {
+    return this.#withOpen((c) => c.sendFragmented(text, count));
+  }
+
+  raw(bytes: Uint8Array): CommandResult {
+    const link = this.learner;
+    if (!link?.client || !link.clientTcp.canWrite) {
+      return refuse(
+        'No open TCP connection: type connect first.',
+        'TCP 연결이 없습니다. 먼저 connect를 입력하세요.',
+      );
+    }
+    link.client.sendRaw(bytes);
+    this.#pump(link, 'client');
+    this.net.settle();
+    return ok;
+  }
+
+  setLatency(ms: number): void {
+    this.settings.latency = ms;
+    this.net.defaultLink = this.#linkSettings();
+  }
+
+  setMss(bytes: number): void {
+    this.settings.mss = bytes;
+    this.net.tcp = { ...this.net.tcp, mss: bytes };
+  }
+
+  setServer(kind: ServerKind): void {
+    this.settings.server = kind;
+  }
+
+  #linkSettings(): LinkSettings {
+    return { latency: this.settings.latency, bandwidth: this.settings.bandwidth };
+  }
+
+  #withOpen(act: (c: ClientConnection) => { ok: true } | { ok: false; error: ProtocolError }): CommandResult {
+    const link = this.learner;
+    if (!link?.client) {
+      return refuse(
+        'Not connected: type connect first.',
+        '연결되어 있지 않습니다. 먼저 connect를 입력하세요.',
+      );
+    }
+    const r = act(link.client);
+    if (!r.ok) return refuse(r.error.message.en, r.error.message.ko, r.error);
+    this.#pump(link, 'client');
+    this.net.settle();
+    return ok;
+  }
+
+  // ── wiring engines to TCP ──────────────────────────────────────────────
+
+  #open(clientId: EndpointId, options: ConnectOptions): void {
+    const conn = this.#nextConn++;
+    const clientTcp = new TcpEndpoint(clientId, conn, this.net, this.#rng);
+    const serverTcp = new TcpEndpoint(SERVER, conn, this.net, this.#rng);
+    clientTcp.peer = serverTcp;
+    serverTcp.peer = clientTcp;
+    const link: Link = { conn, clientId, clientTcp, serverTcp, client: null, server: null, options };
+    this.#links.push(link);
+    const random = (n: number) => this.#rng.bytes(n);
+
+    clientTcp.callbacks = {
+      onEstablished: async () => {
+        link.client = await ClientConnection.create({
+          host: 'ws101.example',
+          path: options.path ?? '/chat',
+          origin: options.origin === undefined ? 'https://learner.example' : options.origin,
+          protocols: options.protocols ?? [],
+          ...(options.version ? { version: options.version } : {}),
+          ...(options.key ? { key: options.key } : {}),
+          random,
+        });
+        this.#stateNote(link, 'client', 'NONE', 'CONNECTING');
+        this.#pump(link, 'client');
+      },
+      onData: (bytes) => {
+        link.client?.receiveData(bytes);
+        this.#pump(link, 'client');
+      },
+      onEof: () => {
+        link.client?.receiveEof();
+        this.#pump(link, 'client');
+        clientTcp.close(); // the server closed first (§7.1.1); the client closes its half now
+      },
+    };
+    serverTcp.callbacks = {
+      onEstablished: () => {
+        link.server = new ServerConnection({ ...policyFor(this.settings.server), random });
+        this.#stateNote(link, 'server', 'NONE', 'CONNECTING');
+      },
+      onData: async (bytes) => {
+        const s = link.server;
+        if (!s) return;
+        s.receiveData(bytes);
+        if (s.awaitingResponse) await s.respond();
+        this.#pump(link, 'server');
+      },
+      onEof: () => {
+        link.server?.receiveEof();
+        this.#pump(link, 'server');
+        serverTcp.close();
+      },
+    };
+    serverTcp.listen();
+    clientTcp.connect();
+  }
+
+  #stateNote(link: Link, side: 'client' | 'server', from: string, to: string): void {
+    this.timeline.append({
+      kind: 'state',
+      layer: 'ws',
+      t: this.clock.now,
+      conn: link.conn,
+      endpoint: side === 'client' ? link.clientId : SERVER,
+      from,
+      to,
+    });
+  }
+
+  /** Move everything an engine emitted onto the wire and into the timeline; let the server react. */
+  #pump(link: Link, side: 'client' | 'server'): void {
+    const engine: Connection | null = side === 'client' ? link.client : link.server;
+    if (!engine) return;
+    const tcp = side === 'client' ? link.clientTcp : link.serverTcp;
+    const from = side === 'client' ? link.clientId : SERVER;
+    const to = side === 'client' ? SERVER : link.clientId;
+    for (let round = 0; round < 100; round++) {
+      const events = engine.events();
+      engine.dataToSend(); // the bytes are written below, event by event, so each can be followed
+      if (events.length === 0) return;
+      const t = this.clock.now;
+      for (const e of events) {
+        switch (e.type) {
+          case 'http-out': {
+            const ev: HttpEvent = this.timeline.append({
+              kind: 'http',
+              layer: 'http',
+              t,
+              conn: link.conn,
+              from,
+              to,
+              sendT: t,
+              arriveT: t,
+              message: e.message,
+              bytes: e.bytes,
+              segments: [],
+            });
+            tcp.write(e.bytes, ev);
+            break;
+          }
+          case 'frame-out': {
+            const bytes = concatBytes(e.bytes);
+            const ev: FrameEvent = this.timeline.append({
+              kind: 'frame',
+              layer: 'ws',
+              t,
+              conn: link.conn,
+              from,
+              to,
+              sendT: t,
+              arriveT: t,
+              frame: e.frame,
+              bytes,
+              segments: [],
+            });
+            tcp.write(bytes, ev);
+            break;
+          }
+          case 'raw-out': {
+            const ev: RawEvent = this.timeline.append({
+              kind: 'raw',
+              layer: 'ws',
+              t,
+              conn: link.conn,
+              from,
+              to,
+              sendT: t,
+              arriveT: t,
+              bytes: e.bytes,
+              segments: [],
+            });
+            tcp.write(e.bytes, ev);
+            break;
+          }
+          case 'state':
+            this.#stateNote(link, side, e.from, e.to);
+            if (side === 'server' && e.to === 'OPEN') this.#serverOpened(link);
+            break;
+          case 'message':
+          case 'ping':
+          case 'pong':
+          case 'close-frame':
+          case 'error':
+          case 'closed':
+            this.timeline.append({
+              kind: 'engine',
+              layer: 'ws',
+              t,
+              conn: link.conn,
+              endpoint: from,
+              event: e,
+            });
+            if (side === 'server' && e.type === 'message') this.#serverReacts(link, e.data, e.binary);
+            break;
+          case 'close-transport':
+            tcp.close();
+            break;
+          default:
+            break; // http-in and frame-in: the sender's arrow already shows them
+        }
+      }
+    }
+  }
+
+  #serverOpened(link: Link): void {
+    if (this.settings.server === 'ticker') {
+      const tick = (): void => {
+        const s = link.server;
+        if (!s || s.state !== 'OPEN') return;
+        this.#ticks++;
+        s.sendText(`tick ${this.#ticks} (t = ${Math.round(this.clock.now)} ms)`);
+        this.#pump(link, 'server');
+        this.clock.after(this.settings.tickEvery, async () => {
+          tick();
+          this.net.settle();
+        });
+      };
+      this.clock.after(this.settings.tickEvery, async () => {
+        tick();
+        this.net.settle();
+      });
+    }
+    if (this.settings.server === 'chat' && link.clientId !== LEARNER) {
+      this.clock.after(300 + 200 * CHAT_PEERS.indexOf(link.clientId), async () => {
+        link.client?.sendText(`hi, ${link.clientId} here`);
+        this.#pump(link, 'client');
+        this.net.settle();
+      });
+    }
+  }
+
+  #serverReacts(link: Link, data: string | Uint8Array, binary: boolean): void {
+    const kind = this.settings.server;
+    const s = link.server;
+    if (!s) return;
+    if (kind === 'echo') {
+      if (binary) s.sendBinary(data as Uint8Array);
+      else s.sendText(data as string);
+    } else if (kind === 'chat') {
+      // Broadcast to every open connection, the sender included, labelled with who said it.
+      for (const other of this.#links) {
+        if (other.server?.state !== 'OPEN') continue;
+        if (binary) other.server.sendBinary(data as Uint8Array);
+        else other.server.sendText(`${link.clientId}: ${data as string}`);
+        if (other !== link) this.#pump(other, 'server');
+      }
+    }
+  }
+}
