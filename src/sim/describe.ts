@@ -1,0 +1,115 @@
+/**
+ * Short, language-neutral labels for what travels on the wire — the diagram's arrow labels and the
+ * console's one-line summaries share them: `SYN`, `GET /chat (Upgrade: websocket)`,
+ * `101 Switching Protocols`, `TEXT "hi" (masked)`, `PING`, `CLOSE 1000`, `FIN`.
+ */
+import { closeCodeLabel, decodeUtf8, headerValue, opcodeName, type DecodedFrame } from '../protocol/index.ts';
+import type { ArrowEvent, SegmentEvent, TimelineEvent } from './timeline.ts';
+
+const MAX_QUOTE = 24;
+
+function quote(s: string): string {
+  const one = s.replace(/\s+/g, ' ');
+  return `"${one.length > MAX_QUOTE ? `${one.slice(0, MAX_QUOTE)}…` : one}"`;
+}
+
+export function segmentLabel(s: SegmentEvent): string {
+  const f = s.flags;
+  const names = [f.syn && 'SYN', f.fin && 'FIN', f.rst && 'RST', f.psh && 'PSH', f.ack && 'ACK'].filter(
+    Boolean,
+  ) as string[];
+  // "SYN-ACK" and "FIN-ACK" read as the textbooks write them; a data segment shows its size.
+  const flags = f.syn && f.ack ? 'SYN-ACK' : f.fin && f.ack ? 'FIN-ACK' : names.join(',');
+  return s.payload.length > 0 ? `${flags} len=${s.payload.length}` : flags;
+}
+
+export function frameLabel(frame: DecodedFrame): string {
+  const h = frame.header;
+  const name = opcodeName(h.opcode).toUpperCase();
+  const masked = h.masked ? ' (masked)' : '';
+  const fin = h.fin ? '' : ' FIN=0';
+  let body = '';
+  if (h.opcode === 0x1 || h.opcode === 0x0) {
+    const text = decodeUtf8(frame.payload);
+    body = text !== null ? ` ${quote(text)}` : ` ${frame.payload.length} B`;
+  } else if (h.opcode === 0x2) {
+    body = ` ${frame.payload.length} B`;
+  } else if (h.opcode === 0x8) {
+    if (frame.payload.length >= 2) {
+      const code = (frame.payload[0]! << 8) | frame.payload[1]!;
+      const reason = decodeUtf8(frame.payload.subarray(2));
+      body = ` ${code}${reason ? ` ${quote(reason)}` : ''}`;
+    }
+  } else if (frame.payload.length > 0) {
+    const text = decodeUtf8(frame.payload);
+    body = text !== null && /^[\x20-\x7e]*$/.test(text) ? ` ${quote(text)}` : ` ${frame.payload.length} B`;
+  }
+  return `${name}${body}${fin}${masked}`;
+}
+
+export function arrowLabel(e: ArrowEvent): string {
+  switch (e.kind) {
+    case 'segment':
+      return segmentLabel(e);
+    case 'http': {
+      const m = e.message;
+      if (m.kind === 'request') {
+        const up = headerValue(m.headers, 'Upgrade');
+        return `${m.method} ${m.target}${up ? ` (Upgrade: ${up})` : ''}`;
+      }
+      return `${m.status} ${m.reason}`;
+    }
+    case 'frame':
+      return frameLabel(e.frame);
+    case 'raw':
+      return `RAW ${e.bytes.length} B`;
+  }
+}
+
+/** One line for the log and the console, for any timeline event. */
+export function eventSummary(e: TimelineEvent, lang: 'en' | 'ko'): string {
+  if (e.kind === 'segment' || e.kind === 'http' || e.kind === 'frame' || e.kind === 'raw')
+    return arrowLabel(e);
+  if (e.kind === 'state') return `${e.layer.toUpperCase()} ${e.from} → ${e.to}`;
+  if (e.kind === 'note') return e.text[lang];
+  const ev = e.event;
+  const ko = lang === 'ko';
+  switch (ev.type) {
+    case 'message': {
+      const what = ev.binary ? `${(ev.data as Uint8Array).length} B binary` : quote(ev.data as string);
+      const frames = ev.frames > 1 ? (ko ? ` (프레임 ${ev.frames}개)` : ` (${ev.frames} frames)`) : '';
+      return `${ko ? '메시지' : 'message'} ${what}${frames}`;
+    }
+    case 'ping':
+      return ko ? `ping 받음 → pong 응답` : 'ping received → pong sent';
+    case 'pong':
+      return ko ? 'pong 받음' : 'pong received';
+    case 'close-frame':
+      return `${ko ? 'close 받음' : 'close received'}${ev.code !== null ? ` ${closeCodeLabel(ev.code)}` : ''}${ev.reason ? ` ${quote(ev.reason)}` : ''}`;
+    case 'closed':
+      return ko
+        ? `WebSocket 닫힘: ${ev.code}${ev.wasClean ? ' (정상)' : ' (비정상)'}`
+        : `WebSocket closed: ${ev.code}${ev.wasClean ? ' (clean)' : ' (not clean)'}`;
+    case 'error':
+      return `RFC 6455 §${ev.error.section}: ${ev.error.message[lang]}`;
+  }
+}
+
+/** xxd-style dump: offset, 16 bytes in hex (two groups of 8), and the printable ASCII. */
+export function hexDump(bytes: Uint8Array, maxLines = 64): string[] {
+  const lines: string[] = [];
+  for (let o = 0; o < bytes.length && lines.length < maxLines; o += 16) {
+    const row = bytes.subarray(o, Math.min(bytes.length, o + 16));
+    let hex = '';
+    let ascii = '';
+    for (let i = 0; i < 16; i++) {
+      hex += i < row.length ? row[i]!.toString(16).padStart(2, '0') : '  ';
+      hex += i === 7 ? '  ' : ' ';
+      const b = row[i];
+      if (b !== undefined) ascii += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.';
+    }
+    lines.push(`${o.toString(16).padStart(8, '0')}: ${hex} ${ascii}`);
+  }
+  if (bytes.length > maxLines * 16) lines.push(`… ${bytes.length - maxLines * 16} more bytes`);
+  return lines;
+}
