@@ -1,0 +1,226 @@
+/**
+ * One playground session: the simulated World, and the view state that plays its Timeline back.
+ * State flows one way: commands → World → Timeline → (playhead) → components. The diagram, the log,
+ * the inspector and the console all read this object; only the console and the controls write to it.
+ *
+ * The timeline can hold 100,000+ events, so it is not deep-reactive: components read `events` and
+ * depend on `version`, which is bumped whenever the World commits a batch.
+ */
+import { parseCommand, runCommand, type Command } from '../../sim/commands.ts';
+import type { ServerKind } from '../../sim/servers.ts';
+import { isArrow, type TimelineEvent } from '../../sim/timeline.ts';
+import { World, type WorldSettings } from '../../sim/world.ts';
+import type { Text } from '../../protocol/index.ts';
+
+/** Virtual milliseconds per real millisecond at 1× — 40 ms of latency takes 0.4 s on screen. */
+export const BASE_RATE = 0.1;
+export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+export type Speed = (typeof SPEEDS)[number];
+export type LayerName = 'tcp' | 'http' | 'ws';
+
+export type CommandOutcome =
+  | { readonly kind: 'ok'; readonly command: Command }
+  | { readonly kind: 'refused'; readonly message: Text; readonly usage?: string }
+  /** Console-only verbs the console answers itself. */
+  | {
+      readonly kind: 'console';
+      readonly command: Extract<Command, { name: 'help' | 'clear' | 'dump' | 'reset' }>;
+    };
+
+export class PlaygroundSession {
+  world: World;
+  readonly #settings: Partial<WorldSettings>;
+
+  /** Bumped on every committed batch of timeline events. */
+  version = $state(0);
+  /** Virtual time shown, in ms. */
+  playhead = $state(0);
+  playing = $state(true);
+  speed = $state<Speed>(1);
+  /** Follow new events as they happen (false after the learner scrubs back). */
+  live = $state(true);
+  layers = $state<Record<LayerName, boolean>>({ tcp: true, http: true, ws: true });
+  /** Id of the selected event (its bytes are shown in the inspector). */
+  selected = $state<number | null>(null);
+  /** Print an xxd dump under each frame in the console. */
+  dump = $state(false);
+  /** Skip idle stretches when playing (nothing in flight): a ticker's quiet second does not take 10 s. */
+  skipIdle = $state(true);
+  server = $state<ServerKind>('echo');
+
+  #unsubscribe: () => void = () => {};
+  #revealed = 0;
+  // Plain collections on purpose: listeners and scratch sets are not view state.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #revealListeners = new Set<(events: readonly TimelineEvent[]) => void>();
+  #busy: Promise<unknown> = Promise.resolve();
+
+  constructor(settings: Partial<WorldSettings> = {}) {
+    this.#settings = settings;
+    this.server = settings.server ?? 'echo';
+    this.world = this.#newWorld();
+  }
+
+  get events(): readonly TimelineEvent[] {
+    return this.world.timeline.events;
+  }
+
+  /** The last moment anything happens in the timeline computed so far. */
+  get end(): number {
+    return this.world.timeline.end;
+  }
+
+  #newWorld(): World {
+    this.#unsubscribe();
+    const world = new World({ ...this.#settings, server: this.server });
+    this.#unsubscribe = world.timeline.subscribe(() => {
+      this.version++;
+    });
+    this.#revealed = 0;
+    return world;
+  }
+
+  /**
+   * Parse and run one console line. World commands run at the live edge: if the learner was looking
+   * at the past, the view jumps back to now first.
+   */
+  async command(line: string): Promise<CommandOutcome> {
+    const parsed = parseCommand(line);
+    if (!parsed.ok)
+      return { kind: 'refused', message: parsed.error, ...(parsed.usage ? { usage: parsed.usage } : {}) };
+    const c = parsed.command;
+    if (c.name === 'help' || c.name === 'clear' || c.name === 'dump' || c.name === 'reset') {
+      if (c.name === 'dump') this.dump = c.on;
+      if (c.name === 'reset') this.reset();
+      return { kind: 'console', command: c };
+    }
+    const run = async (): Promise<CommandOutcome> => {
+      await this.world.runUntil(Math.max(this.world.now, this.playhead));
+      this.live = true;
+      this.playing = true;
+      if (c.name === 'server') this.server = c.kind;
+      const r = await runCommand(this.world, c);
+      await this.#computeAhead();
+      this.version++;
+      return r.ok ? { kind: 'ok', command: c } : { kind: 'refused', message: r.reason };
+    };
+    const p = this.#busy.then(run, run);
+    this.#busy = p;
+    return p;
+  }
+
+  /** Run the world ahead of the playhead: to quiescence, or a few seconds for a server that never rests. */
+  async #computeAhead(): Promise<void> {
+    if (this.world.settings.server === 'ticker') await this.world.runUntil(this.playhead + 5000);
+    else await this.world.settle(120_000);
+  }
+
+  reset(): void {
+    this.world = this.#newWorld();
+    this.playhead = 0;
+    this.selected = null;
+    this.live = true;
+    this.playing = true;
+    this.version++;
+  }
+
+  /**
+   * Advance the playhead by `realMs` of wall-clock time (called every animation frame while playing).
+   * With `reducedMotion`, jump straight to the end: arrows are drawn where they end, nothing moves.
+   */
+  async advance(realMs: number, reducedMotion: boolean): Promise<void> {
+    if (!this.playing) return;
+    const end = this.end;
+    let next: number;
+    if (reducedMotion) next = end;
+    else {
+      next = this.playhead + realMs * BASE_RATE * this.speed;
+      if (this.skipIdle && !this.#inFlight(this.playhead)) {
+        const upcoming = this.#nextEventTime(this.playhead);
+        if (upcoming !== null && upcoming > next) next = Math.min(upcoming, end);
+      }
+    }
+    if (this.world.settings.server === 'ticker') {
+      await this.world.runUntil(next + 2000);
+    }
+    this.playhead = Math.min(Math.max(next, this.playhead), Math.max(end, this.playhead));
+    this.#reveal();
+  }
+
+  /** Jump to a time (the scrubber), without changing what has been computed. */
+  seek(t: number): void {
+    this.playhead = Math.max(0, Math.min(t, this.end));
+    this.live = this.playhead >= this.end;
+    this.#reveal();
+  }
+
+  /** Move the playhead to the previous/next moment something happens. */
+  step(direction: 1 | -1): void {
+    this.playing = false;
+    const times = this.#eventTimes();
+    const p = this.playhead;
+    let target: number | undefined;
+    if (direction > 0) target = times.find((t) => t > p + 1e-9);
+    else
+      for (let i = times.length - 1; i >= 0; i--)
+        if (times[i]! < p - 1e-9) {
+          target = times[i];
+          break;
+        }
+    if (target !== undefined) this.seek(target);
+  }
+
+  /** Listen to events as the playhead reaches them (the console prints them then). */
+  onReveal(listener: (events: readonly TimelineEvent[]) => void): () => void {
+    this.#revealListeners.add(listener);
+    return () => this.#revealListeners.delete(listener);
+  }
+
+  #reveal(): void {
+    const evs = this.events;
+    let i = this.#revealed;
+    while (i < evs.length && evs[i]!.t <= this.playhead + 1e-9) i++;
+    if (i === this.#revealed) return;
+    const batch = evs.slice(this.#revealed, i);
+    this.#revealed = i;
+    for (const l of this.#revealListeners) l(batch);
+  }
+
+  #inFlight(t: number): boolean {
+    const evs = this.events;
+    for (let i = evs.length - 1; i >= 0 && i >= evs.length - 2000; i--) {
+      const e = evs[i]!;
+      if (isArrow(e) && e.sendT <= t && e.arriveT > t) return true;
+    }
+    return false;
+  }
+
+  /** The next time something starts (binary search: events are appended in time order) or arrives. */
+  #nextEventTime(t: number): number | null {
+    const evs = this.events;
+    let lo = 0,
+      hi = evs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (evs[mid]!.t <= t + 1e-9) lo = mid + 1;
+      else hi = mid;
+    }
+    let next = lo < evs.length ? evs[lo]!.t : Number.POSITIVE_INFINITY;
+    for (let i = Math.max(0, lo - 2000); i < lo; i++) {
+      const e = evs[i]!;
+      if (isArrow(e) && e.arriveT > t + 1e-9 && e.arriveT < next) next = e.arriveT;
+    }
+    return next === Number.POSITIVE_INFINITY ? null : next;
+  }
+
+  /** Sorted distinct times at which something starts or arrives. */
+  #eventTimes(): number[] {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const set = new Set<number>();
+    for (const e of this.events) {
+      set.add(e.t);
+      if (isArrow(e)) set.add(e.arriveT);
+    }
+    return [...set].sort((a, b) => a - b);
+  }
+}
