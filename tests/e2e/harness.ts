@@ -1,0 +1,68 @@
+/**
+ * E2E harness: the built dist/ served by vite's `preview()` on a free port, Debian's Chromium driven
+ * by playwright-core, and a record of everything that must not happen (page errors, console errors
+ * or warnings, HTTP ≥ 400). Run `vite build` first.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { CHROMIUM_ARGS, NO_CHROMIUM_HINT, chromiumPath } from '../support/chromium.ts';
+
+export interface Harness {
+  readonly baseUrl: string;
+  readonly problems: string[];
+  open(hash?: string, options?: BrowserContextOptions): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  if (!existsSync(`${root}dist/index.html`)) {
+    throw new Error('dist/ is missing: run `npx vite build` before the e2e tests.');
+  }
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error(NO_CHROMIUM_HINT);
+  const server: PreviewServer = await preview({
+    root,
+    preview: { port: 0, host: '127.0.0.1' },
+    logLevel: 'warn',
+  });
+  const baseUrl = server.resolvedUrls?.local[0];
+  if (!baseUrl) throw new Error('vite preview did not report a URL');
+  const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+
+  return {
+    baseUrl,
+    problems,
+    async open(hash = '', options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
+      });
+      page.on('response', (r) => {
+        if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`);
+      });
+      page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+      await page.goto(baseUrl + hash);
+      await page.getByTestId('verdict').waitFor();
+      return page;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close();
+      await server.close();
+    },
+  };
+}
