@@ -1,0 +1,75 @@
+/**
+ * The course as content: every lesson parses, exists in both languages with the same exercises, and
+ * every exercise accepts its solution and rejects its starting state — checked by the real engine.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkExercise } from '../../src/lessons/check.ts';
+import { LANGS, solutionOf, type Lang, type Lesson } from '../../src/lessons/model.ts';
+import { parseLesson } from '../../src/lessons/parse.ts';
+
+const root = new URL('../../lessons/', import.meta.url);
+const files = (lang: Lang): string[] =>
+  readdirSync(new URL(`${lang}/`, root))
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+const load = (lang: Lang, file: string): Lesson => {
+  const r = parseLesson(readFileSync(new URL(`${lang}/${file}`, root), 'utf8'), lang, file);
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.lesson;
+};
+
+describe('lesson files', () => {
+  it('every lesson exists in English and Korean, under the same file name', () => {
+    expect(files('en').length).toBeGreaterThanOrEqual(12);
+    expect(files('ko')).toEqual(files('en'));
+  });
+
+  for (const file of files('en')) {
+    describe(file, () => {
+      const [en, ko] = LANGS.map((l) => load(l, file)) as [Lesson, Lesson];
+      it('has the same id, order, widgets and exercises (ids, kinds, expectations, solutions) in both languages', () => {
+        expect(ko.meta.id).toBe(en.meta.id);
+        expect(ko.meta.order).toBe(en.meta.order);
+        const shape = (l: Lesson) =>
+          l.blocks.flatMap((b) =>
+            b.kind === 'widget'
+              ? [
+                  [
+                    'widget',
+                    b.widget.name,
+                    JSON.stringify(b.widget.settings.hex ?? b.widget.settings.dir ?? ''),
+                  ],
+                ]
+              : b.kind === 'exercise'
+                ? [
+                    [
+                      'exercise',
+                      b.exercise.id,
+                      b.exercise.kind,
+                      JSON.stringify(solutionOf(b.exercise)),
+                      JSON.stringify('expect' in b.exercise ? b.exercise.expect : null),
+                    ],
+                  ]
+                : [],
+          );
+        expect(shape(ko)).toEqual(shape(en));
+      });
+      for (const lang of LANGS) {
+        const lesson = lang === 'en' ? en : ko;
+        for (const b of lesson.blocks) {
+          if (b.kind !== 'exercise') continue;
+          const ex = b.exercise;
+          it(`${lang}: exercise “${ex.id}” (${ex.kind}) accepts its solution${'start' in ex ? ' and rejects its start' : ''}`, () => {
+            const r = checkExercise(ex, solutionOf(ex));
+            expect(r, JSON.stringify(r)).toEqual({ ok: true });
+            if (ex.kind === 'frame' || ex.kind === 'http') expect(checkExercise(ex, ex.start).ok).toBe(false);
+            if (ex.kind === 'number') expect(checkExercise(ex, String(ex.answer + 1)).ok).toBe(false);
+            if (ex.kind === 'choice') expect(checkExercise(ex, []).ok).toBe(false);
+            if (ex.kind === 'text') expect(checkExercise(ex, `${ex.answer}x`).ok).toBe(false);
+          });
+        }
+      }
+    });
+  }
+});
