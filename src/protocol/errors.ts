@@ -328,12 +328,25 @@ export function describeError(e: ProtocolError, lang: 'en' | 'ko'): string {
     case 'close':
       return lang === 'en'
         ? `${head} → close ${e.answer.code} (${closeCodeName(e.answer.code)})`
-        : `${head} → 상태 코드 ${e.answer.code}(${closeCodeName(e.answer.code)})로 종료`;
+        : `${head} → 상태 코드 ${e.answer.code}(${closeCodeNameKo(e.answer.code)})로 종료`;
     case 'http':
       return lang === 'en' ? `${head} → HTTP ${e.answer.status}` : `${head} → HTTP ${e.answer.status} 응답`;
     default:
       return head;
   }
+}
+
+function closeCodeNameKo(code: CloseCodeAnswer): string {
+  const names: Record<CloseCodeAnswer, string> = {
+    1002: '프로토콜 오류',
+    1003: '지원하지 않는 데이터',
+    1007: '잘못된 페이로드 데이터',
+    1008: '정책 위반',
+    1009: '메시지가 너무 큼',
+    1010: '필요한 확장 없음',
+    1011: '내부 오류',
+  };
+  return names[code];
 }
 
 function closeCodeName(code: CloseCodeAnswer): string {

@@ -139,7 +139,9 @@ export function rejectionFor(error: ProtocolError): HttpResponse {
   const status = error.answer.kind === 'http' ? error.answer.status : 400;
   const body = `RFC 6455 §${error.section}: ${error.message.en}\n`;
   const headers: HeaderField[] = [];
-  if (status === 426) headers.push({ name: 'Sec-WebSocket-Version', value: '13' });
+  // RFC 9110 §15.5.22: a 426 MUST name the protocol to upgrade to; RFC 6455 §4.4 adds the version.
+  if (status === 426)
+    headers.push({ name: 'Upgrade', value: 'websocket' }, { name: 'Sec-WebSocket-Version', value: '13' });
   headers.push(
     { name: 'Content-Type', value: 'text/plain; charset=utf-8' },
     { name: 'Content-Length', value: String(new TextEncoder().encode(body).length) },

@@ -29,16 +29,46 @@ export interface Inspection {
   /** The frames the receiver sends back (pong, close echo, or a close with the error's code). */
   readonly replies: readonly DecodedFrame[];
   readonly end: InspectionEnd;
+  /** Bytes decoded: less than the input when `maxFrames` was reached (the rest is left unread). */
+  readonly decodedBytes: number;
 }
 
-export function inspectBytes(bytes: Uint8Array, direction: Direction, maxMessageSize?: number): Inspection {
+/** A paste of a megabyte of 2-byte frames is half a million frames (and pongs): stop well before. */
+export const MAX_INSPECTED_FRAMES = 10_000;
+const FEED = 64 * 1024;
+
+export function inspectBytes(
+  input: Uint8Array,
+  direction: Direction,
+  maxMessageSize?: number,
+  maxFrames = MAX_INSPECTED_FRAMES,
+): Inspection {
   const receiver = new Connection(direction === 'c2s' ? 'server' : 'client', {
     ...(maxMessageSize ? { maxMessageSize } : {}),
     // Replies are shown, not sent: a fixed key keeps the view stable while the learner types.
     random: (n) => new Uint8Array(n),
   });
-  receiver.receiveData(bytes);
-  const events = receiver.events();
+  // Fed in socket-sized chunks so a huge paste can stop at `maxFrames`, on a frame boundary.
+  const events: EngineEvent[] = [];
+  let frameCount = 0;
+  let bytes = input;
+  for (let o = 0; o < input.length; o += FEED) {
+    receiver.receiveData(input.subarray(o, o + FEED));
+    for (const e of receiver.events()) {
+      events.push(e);
+      if (e.type === 'frame-in') frameCount++;
+    }
+    if (frameCount >= maxFrames && o + FEED < input.length) {
+      for (let i = events.length - 1; i >= 0; i--) {
+        const e = events[i]!;
+        if (e.type === 'frame-in') {
+          bytes = input.subarray(0, e.frame.offset + e.frame.size);
+          break;
+        }
+      }
+      break;
+    }
+  }
   const frames: DecodedFrame[] = [];
   const replies: DecodedFrame[] = [];
   let error: ProtocolError | null = null;
@@ -63,5 +93,5 @@ export function inspectBytes(bytes: Uint8Array, direction: Direction, maxMessage
   } else {
     end = { kind: 'complete' };
   }
-  return { frames, events, replies, end };
+  return { frames, events, replies, end, decodedBytes: bytes.length };
 }

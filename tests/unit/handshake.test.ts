@@ -78,6 +78,7 @@ describe('§4.2.1 the server reads the client’s request', () => {
     if (r.ok) return;
     expect(r.response.status).toBe(426);
     expect(headerValue(r.response.headers, 'Sec-WebSocket-Version')).toBe('13');
+    expect(headerValue(r.response.headers, 'Upgrade')).toBe('websocket'); // RFC 9110 §15.5.22
     expect(dec.decode(serializeHead(r.response))).toMatch(/^HTTP\/1\.1 426 Upgrade Required\r\n/);
   });
   it('§4.2.2 an origin the policy refuses → 403 Forbidden', () => {

@@ -60,10 +60,21 @@ describe('inspectBytes: what the receiving endpoint makes of the bytes', () => {
     const v = inspectBytes(parseHex('810548656c6c6f').bytes, 'c2s');
     expect(v.end).toMatchObject({ kind: 'error', error: { section: '5.1', answer: { code: 1002 } } });
   });
+  it('a megabyte of 2-byte pings stops at the frame limit, on a frame boundary', () => {
+    const bytes = new Uint8Array(1024 * 1024);
+    for (let i = 0; i < bytes.length; i += 2) bytes[i] = 0x89;
+    const v = inspectBytes(bytes, 's2c');
+    expect(v.frames.length).toBeGreaterThanOrEqual(10_000);
+    expect(v.frames.length).toBeLessThan(50_000);
+    expect(v.decodedBytes).toBe(v.frames.length * 2);
+    expect(v.end.kind).toBe('complete');
+  });
+
   it('Korean text for the same verdict', () => {
     const v = inspectBytes(parseHex('89 fe').bytes, 'c2s');
     if (v.end.kind !== 'error') throw new Error('expected an error');
     expect(describeError(v.end.error, 'ko')).toContain('제어 프레임');
+    expect(describeError(v.end.error, 'ko')).toContain('1002(프로토콜 오류)');
   });
 });
 

@@ -114,7 +114,7 @@ export interface Decoding {
 
 export function decodeInput(text: string, dir: Direction): Decoding {
   const parsed = parseHex(text, DECODE_LIMIT);
-  const bytes = parsed.bytes;
+  let bytes = parsed.bytes;
   let input: InputState;
   if (!parsed.ok) {
     if (parsed.error.kind === 'too-long') {
@@ -133,6 +133,14 @@ export function decodeInput(text: string, dir: Direction): Decoding {
     input = { kind: 'ok', truncated: parsed.truncated };
   }
   const inspection = inspectBytes(bytes, dir);
+  if (inspection.decodedBytes < bytes.length && input.kind === 'ok') {
+    // The engine stopped at its frame limit: say so the same way as for a cut paste.
+    input = {
+      kind: 'ok',
+      truncated: { limit: inspection.decodedBytes, total: input.truncated?.total ?? bytes.length },
+    };
+    bytes = bytes.subarray(0, inspection.decodedBytes);
+  }
   return { input, bytes, inspection, ...arrange(bytes, inspection) };
 }
 
