@@ -3,12 +3,24 @@
  * `.other` are plural pairs looked up with `tn()`. Protocol texts (field meanings, rule violations)
  * come from the engine, not from here.
  */
+import { consoleEn } from './console.en.ts';
+import { inspectorEn } from './inspector.en.ts';
+import { lessonsEn } from './lessons.en.ts';
+import { playgroundEn } from './playground.en.ts';
+
 export const en = {
+  // Each area keeps its strings in its own file, so the areas can grow side by side.
+  ...playgroundEn,
+  ...inspectorEn,
+  ...consoleEn,
+  ...lessonsEn,
   'app.title': 'ws101 — WebSocket, byte by byte',
   'app.home': 'ws101 home',
   'app.skip': 'Skip to content',
   'app.tagline': 'WebSocket, byte by byte',
   'nav.label': 'Main',
+  'nav.playground': 'Playground',
+  'nav.lessons': 'Lessons',
   'nav.frame': 'Frame decoder',
   'lang.label': 'Language',
   'footer.local': 'Everything runs in your browser: nothing you type leaves this page.',

@@ -6,12 +6,23 @@
 import type { en, Messages, MessageKey } from './en.ts';
 import type { ParamsIn } from './index.ts';
 
+import { consoleKo } from './console.ko.ts';
+import { inspectorKo } from './inspector.ko.ts';
+import { lessonsKo } from './lessons.ko.ts';
+import { playgroundKo } from './playground.ko.ts';
+
 export const ko = {
+  ...playgroundKo,
+  ...inspectorKo,
+  ...consoleKo,
+  ...lessonsKo,
   'app.title': 'ws101 — 바이트로 배우는 WebSocket',
   'app.home': 'ws101 처음으로',
   'app.skip': '본문으로 건너뛰기',
   'app.tagline': '바이트로 배우는 WebSocket',
   'nav.label': '주 메뉴',
+  'nav.playground': '플레이그라운드',
+  'nav.lessons': '레슨',
   'nav.frame': '프레임 디코더',
   'lang.label': '언어',
   'footer.local':

@@ -4,7 +4,7 @@
  */
 import type { Direction } from '../protocol/index.ts';
 
-export type Page = 'frame';
+export type Page = 'frame' | 'playground' | 'lessons' | 'lesson';
 
 export type RouteNotice =
   | { readonly kind: 'unknown-route'; readonly path: string }
@@ -19,6 +19,10 @@ export interface Route {
   /** True when the link names the direction (so following it should switch the decoder). */
   readonly dirGiven: boolean;
   readonly notices: readonly RouteNotice[];
+  /** For `#/lessons/<slug>`: the lesson's slug. */
+  readonly slug: string | null;
+  /** Every query parameter, decoded (views read their own; unknown ones are ignored). */
+  readonly params: Readonly<Record<string, string>>;
 }
 
 /** Links keep at most this many characters of hex (4 KiB): a URL is not a file format. */
@@ -56,15 +60,25 @@ export function parseRoute(hash: string): Route {
   let dirGiven = false;
   let badEncoding = false;
 
-  if (path !== '/' && path !== '/frame') {
+  let page: Page = 'frame';
+  let slug: string | null = null;
+  const lessonMatch = /^\/lessons\/([a-z0-9-]{1,64})\/?$/.exec(path);
+  if (path === '/playground') page = 'playground';
+  else if (path === '/lessons' || path === '/lessons/') page = 'lessons';
+  else if (lessonMatch) {
+    page = 'lesson';
+    slug = lessonMatch[1]!;
+  } else if (path !== '/' && path !== '/frame') {
     const shown = decodeParam(path).value;
     notices.push({ kind: 'unknown-route', path: shown.length > 80 ? `${shown.slice(0, 80)}…` : shown });
   }
+  const params: Record<string, string> = {};
   for (const pair of query.split('&')) {
     if (!pair) continue;
     const eq = pair.indexOf('=');
     const name = decodeParam(eq < 0 ? pair : pair.slice(0, eq)).value;
     const param = decodeParam(eq < 0 ? '' : pair.slice(eq + 1));
+    if (!(name in params)) params[name] = param.value;
     if (name === 'hex') {
       hex = param.value;
       if (!param.ok) badEncoding = true;
@@ -80,7 +94,7 @@ export function parseRoute(hash: string): Route {
   }
   if (badEncoding) notices.push({ kind: 'bad-encoding' });
   if (hex !== null && /^[0-9a-fA-F]+$/.test(hex) && hex.length % 2 === 0) hex = spacedHex(hex);
-  return { page: 'frame', hex, dir, dirGiven, notices };
+  return { page, hex, dir, dirGiven, notices, slug, params };
 }
 
 /** "810548" → "81 05 48": a compact link reads better in the input as pairs. */

@@ -186,8 +186,8 @@ describe('bad input is a lesson, not a crash', () => {
   });
 
   it('an unknown route shows a notice and the decoder', async () => {
-    const page = await h.open('#/lessons/nope');
-    expect(await page.getByTestId('route-notice').textContent()).toContain('/lessons/nope');
+    const page = await h.open('#/nowhere/at-all');
+    expect(await page.getByTestId('route-notice').textContent()).toContain('/nowhere/at-all');
     await expect.poll(() => verdict(page).textContent()).toContain('Valid');
   });
 

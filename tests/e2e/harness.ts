@@ -18,7 +18,8 @@ import { CHROMIUM_ARGS, NO_CHROMIUM_HINT, chromiumPath } from '../support/chromi
 export interface Harness {
   readonly baseUrl: string;
   readonly problems: string[];
-  open(hash?: string, options?: BrowserContextOptions): Promise<Page>;
+  /** Open the site at `hash` and wait for the element with test id `ready` (the decoder's verdict by default). */
+  open(hash?: string, options?: BrowserContextOptions, ready?: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -43,7 +44,7 @@ export async function startHarness(): Promise<Harness> {
   return {
     baseUrl,
     problems,
-    async open(hash = '', options = {}) {
+    async open(hash = '', options = {}, ready = 'verdict') {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
       contexts.push(context);
       const page = await context.newPage();
@@ -56,7 +57,7 @@ export async function startHarness(): Promise<Harness> {
       });
       page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
       await page.goto(baseUrl + hash);
-      await page.getByTestId('verdict').waitFor();
+      await page.getByTestId(ready).first().waitFor();
       return page;
     },
     async close() {
