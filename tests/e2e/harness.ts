@@ -25,13 +25,16 @@ export interface Harness {
 
 export async function startHarness(): Promise<Harness> {
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  if (!existsSync(`${root}dist/index.html`)) {
-    throw new Error('dist/ is missing: run `npx vite build` before the e2e tests.');
+  // WS101_DIST lets parallel work serve its own build (vite build --outDir <dir>); default dist/.
+  const outDir = process.env.WS101_DIST ?? `${root}dist`;
+  if (!existsSync(`${outDir}/index.html`)) {
+    throw new Error(`${outDir} has no index.html: run \`npx vite build\` before the e2e tests.`);
   }
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error(NO_CHROMIUM_HINT);
   const server: PreviewServer = await preview({
     root,
+    build: { outDir },
     preview: { port: 0, host: '127.0.0.1' },
     logLevel: 'warn',
   });
