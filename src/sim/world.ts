@@ -3,19 +3,13 @@
  * simulated TCP, each end driven by the real RFC 6455 engine. Commands act at the current virtual time;
  * everything the engines emit lands in the Timeline.
  */
-import {
-  ClientConnection,
-  ServerConnection,
-  concatBytes,
-  type Connection,
-  type ProtocolError,
-  type Text,
-} from '../protocol/index.ts';
+import type { ClientConnection, ProtocolError, Text } from '../protocol/index.ts';
 import { VirtualClock } from './clock.ts';
 import { SeededRandom } from './rng.ts';
 import { policyFor, type ServerKind } from './servers.ts';
-import { Network, TcpEndpoint, type LinkSettings } from './tcp.ts';
-import { Timeline, type EndpointId, type FrameEvent, type HttpEvent, type RawEvent } from './timeline.ts';
+import { Network, type LinkSettings } from './tcp.ts';
+import { Timeline, type EndpointId } from './timeline.ts';
+import { WsLink } from './ws-link.ts';
 
 export interface WorldSettings {
   seed: number;
@@ -64,24 +58,13 @@ export const LEARNER: EndpointId = 'client';
 export const SERVER: EndpointId = 'server';
 export const CHAT_PEERS: readonly EndpointId[] = ['alice', 'bob'];
 
-/** One client's TCP connection to the server, with the engine at each end. */
-interface Link {
-  readonly conn: number;
-  readonly clientId: EndpointId;
-  readonly clientTcp: TcpEndpoint;
-  readonly serverTcp: TcpEndpoint;
-  client: ClientConnection | null;
-  server: ServerConnection | null;
-  readonly options: ConnectOptions;
-}
-
 export class World {
   readonly clock = new VirtualClock();
   readonly timeline = new Timeline();
   readonly settings: WorldSettings;
   readonly net: Network;
   readonly #rng: SeededRandom;
-  readonly #links: Link[] = [];
+  readonly #links: WsLink[] = [];
   #nextConn = 1;
   #ticks = 0;
 
@@ -99,7 +82,7 @@ export class World {
   }
 
   /** The learner's current connection, if any. */
-  get learner(): Link | undefined {
+  get learner(): WsLink | undefined {
     for (let i = this.#links.length - 1; i >= 0; i--)
       if (this.#links[i]!.clientId === LEARNER) return this.#links[i];
     return undefined;
@@ -170,7 +153,7 @@ export class World {
       );
     }
     link.client.sendRaw(bytes);
-    this.#pump(link, 'client');
+    link.pump('client');
     this.net.settle();
     return ok;
   }
@@ -203,7 +186,7 @@ export class World {
     }
     const r = act(link.client);
     if (!r.ok) return refuse(r.error.message.en, r.error.message.ko, r.error);
-    this.#pump(link, 'client');
+    link.pump('client');
     this.net.settle();
     return ok;
   }
@@ -211,176 +194,41 @@ export class World {
   // ── wiring engines to TCP ──────────────────────────────────────────────
 
   #open(clientId: EndpointId, options: ConnectOptions): void {
-    const conn = this.#nextConn++;
-    const clientTcp = new TcpEndpoint(clientId, conn, this.net, this.#rng);
-    const serverTcp = new TcpEndpoint(SERVER, conn, this.net, this.#rng);
-    clientTcp.peer = serverTcp;
-    serverTcp.peer = clientTcp;
-    const link: Link = { conn, clientId, clientTcp, serverTcp, client: null, server: null, options };
+    const link = new WsLink(
+      this.net,
+      this.#rng,
+      this.#nextConn++,
+      clientId,
+      SERVER,
+      {
+        host: 'ws101.example',
+        path: options.path ?? '/chat',
+        origin: options.origin === undefined ? 'https://learner.example' : options.origin,
+        protocols: options.protocols ?? [],
+        ...(options.version ? { version: options.version } : {}),
+        ...(options.key ? { key: options.key } : {}),
+      },
+      policyFor(this.settings.server),
+      {
+        onEvent: (l, side, e) => {
+          if (side !== 'server') return;
+          if (e.type === 'state' && e.to === 'OPEN') this.#serverOpened(l);
+          else if (e.type === 'message') this.#serverReacts(l, e.data, e.binary);
+        },
+      },
+    );
     this.#links.push(link);
-    const random = (n: number) => this.#rng.bytes(n);
-
-    clientTcp.callbacks = {
-      onEstablished: async () => {
-        link.client = await ClientConnection.create({
-          host: 'ws101.example',
-          path: options.path ?? '/chat',
-          origin: options.origin === undefined ? 'https://learner.example' : options.origin,
-          protocols: options.protocols ?? [],
-          ...(options.version ? { version: options.version } : {}),
-          ...(options.key ? { key: options.key } : {}),
-          random,
-        });
-        this.#stateNote(link, 'client', 'NONE', 'CONNECTING');
-        this.#pump(link, 'client');
-      },
-      onData: (bytes) => {
-        link.client?.receiveData(bytes);
-        this.#pump(link, 'client');
-      },
-      onEof: () => {
-        link.client?.receiveEof();
-        this.#pump(link, 'client');
-        clientTcp.close(); // the server closed first (§7.1.1); the client closes its half now
-      },
-    };
-    serverTcp.callbacks = {
-      onEstablished: () => {
-        link.server = new ServerConnection({ ...policyFor(this.settings.server), random });
-        this.#stateNote(link, 'server', 'NONE', 'CONNECTING');
-      },
-      onData: async (bytes) => {
-        const s = link.server;
-        if (!s) return;
-        s.receiveData(bytes);
-        if (s.awaitingResponse) await s.respond();
-        this.#pump(link, 'server');
-      },
-      onEof: () => {
-        link.server?.receiveEof();
-        this.#pump(link, 'server');
-        serverTcp.close();
-      },
-    };
-    serverTcp.listen();
-    clientTcp.connect();
+    link.start();
   }
 
-  #stateNote(link: Link, side: 'client' | 'server', from: string, to: string): void {
-    this.timeline.append({
-      kind: 'state',
-      layer: 'ws',
-      t: this.clock.now,
-      conn: link.conn,
-      endpoint: side === 'client' ? link.clientId : SERVER,
-      from,
-      to,
-    });
-  }
-
-  /** Move everything an engine emitted onto the wire and into the timeline; let the server react. */
-  #pump(link: Link, side: 'client' | 'server'): void {
-    const engine: Connection | null = side === 'client' ? link.client : link.server;
-    if (!engine) return;
-    const tcp = side === 'client' ? link.clientTcp : link.serverTcp;
-    const from = side === 'client' ? link.clientId : SERVER;
-    const to = side === 'client' ? SERVER : link.clientId;
-    for (let round = 0; round < 100; round++) {
-      const events = engine.events();
-      engine.dataToSend(); // the bytes are written below, event by event, so each can be followed
-      if (events.length === 0) return;
-      const t = this.clock.now;
-      for (const e of events) {
-        switch (e.type) {
-          case 'http-out': {
-            const ev: HttpEvent = this.timeline.append({
-              kind: 'http',
-              layer: 'http',
-              t,
-              conn: link.conn,
-              from,
-              to,
-              sendT: t,
-              arriveT: t,
-              message: e.message,
-              bytes: e.bytes,
-              segments: [],
-            });
-            tcp.write(e.bytes, ev);
-            break;
-          }
-          case 'frame-out': {
-            const bytes = concatBytes(e.bytes);
-            const ev: FrameEvent = this.timeline.append({
-              kind: 'frame',
-              layer: 'ws',
-              t,
-              conn: link.conn,
-              from,
-              to,
-              sendT: t,
-              arriveT: t,
-              frame: e.frame,
-              bytes,
-              segments: [],
-            });
-            tcp.write(bytes, ev);
-            break;
-          }
-          case 'raw-out': {
-            const ev: RawEvent = this.timeline.append({
-              kind: 'raw',
-              layer: 'ws',
-              t,
-              conn: link.conn,
-              from,
-              to,
-              sendT: t,
-              arriveT: t,
-              bytes: e.bytes,
-              segments: [],
-            });
-            tcp.write(e.bytes, ev);
-            break;
-          }
-          case 'state':
-            this.#stateNote(link, side, e.from, e.to);
-            if (side === 'server' && e.to === 'OPEN') this.#serverOpened(link);
-            break;
-          case 'message':
-          case 'ping':
-          case 'pong':
-          case 'close-frame':
-          case 'error':
-          case 'closed':
-            this.timeline.append({
-              kind: 'engine',
-              layer: 'ws',
-              t,
-              conn: link.conn,
-              endpoint: from,
-              event: e,
-            });
-            if (side === 'server' && e.type === 'message') this.#serverReacts(link, e.data, e.binary);
-            break;
-          case 'close-transport':
-            tcp.close();
-            break;
-          default:
-            break; // http-in and frame-in: the sender's arrow already shows them
-        }
-      }
-    }
-  }
-
-  #serverOpened(link: Link): void {
+  #serverOpened(link: WsLink): void {
     if (this.settings.server === 'ticker') {
       const tick = (): void => {
         const s = link.server;
         if (!s || s.state !== 'OPEN') return;
         this.#ticks++;
         s.sendText(`tick ${this.#ticks} (t = ${Math.round(this.clock.now)} ms)`);
-        this.#pump(link, 'server');
+        link.pump('server');
         this.clock.after(this.settings.tickEvery, async () => {
           tick();
           this.net.settle();
@@ -394,13 +242,13 @@ export class World {
     if (this.settings.server === 'chat' && link.clientId !== LEARNER) {
       this.clock.after(300 + 200 * CHAT_PEERS.indexOf(link.clientId), async () => {
         link.client?.sendText(`hi, ${link.clientId} here`);
-        this.#pump(link, 'client');
+        link.pump('client');
         this.net.settle();
       });
     }
   }
 
-  #serverReacts(link: Link, data: string | Uint8Array, binary: boolean): void {
+  #serverReacts(link: WsLink, data: string | Uint8Array, binary: boolean): void {
     const kind = this.settings.server;
     const s = link.server;
     if (!s) return;
@@ -413,7 +261,7 @@ export class World {
         if (other.server?.state !== 'OPEN') continue;
         if (binary) other.server.sendBinary(data as Uint8Array);
         else other.server.sendText(`${link.clientId}: ${data as string}`);
-        if (other !== link) this.#pump(other, 'server');
+        if (other !== link) other.pump('server');
       }
     }
   }
