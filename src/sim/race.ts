@@ -12,7 +12,7 @@ import {
   type HttpResponse,
 } from '../protocol/index.ts';
 import { VirtualClock } from './clock.ts';
-import { LAST_CHUNK, MessageReader, chunk, requestBytes, responseHead } from './http1.ts';
+import { MessageReader, chunk, requestBytes, responseHead } from './http1.ts';
 import { SeededRandom } from './rng.ts';
 import { HEADER_BYTES, Network, TcpEndpoint } from './tcp.ts';
 import { Timeline } from './timeline.ts';
