@@ -15,6 +15,8 @@ export class VirtualClock {
   #now = 0;
   #seq = 0;
   #heap: Entry[] = [];
+  /** Called after every action (the race snapshots its counters here). */
+  afterEach: (() => void) | null = null;
 
   get now(): number {
     return this.#now;
@@ -49,6 +51,7 @@ export class VirtualClock {
       this.#now = e.t;
       const r = e.action();
       if (r instanceof Promise) await r;
+      this.afterEach?.();
       n++;
     }
     if (advance && until !== Number.POSITIVE_INFINITY && until > this.#now && n < maxActions)

@@ -131,6 +131,36 @@ export interface LaneStats {
   reconnects: number;
 }
 
+/** The counters that change over a run, as they stood at time `t`. */
+export interface Snapshot {
+  readonly t: number;
+  readonly requests: number;
+  readonly connections: number;
+  readonly headerBytes: number;
+  readonly payloadBytes: number;
+  readonly tcpBytes: number;
+  readonly emptyResponses: number;
+  readonly delivered: number;
+  readonly serverConnections: number;
+  readonly maxServerConnections: number;
+  readonly upstreamDelivered: number;
+  readonly reconnects: number;
+}
+
+const SNAPSHOT_KEYS = [
+  'requests',
+  'connections',
+  'headerBytes',
+  'payloadBytes',
+  'tcpBytes',
+  'emptyResponses',
+  'delivered',
+  'serverConnections',
+  'maxServerConnections',
+  'upstreamDelivered',
+  'reconnects',
+] as const;
+
 export interface LatencySummary {
   mean: number;
   p95: number;
@@ -198,6 +228,42 @@ export abstract class Lane {
     });
   }
 
+  /** Counters over time: one snapshot whenever any of them changed. */
+  readonly history: Snapshot[] = [];
+  /** When each delivered event reached the client (in delivery order, like `stats.latencies`). */
+  readonly deliveredAt: number[] = [];
+
+  /** Record the counters if they changed (called after every action of the race's clock). */
+  snapshot(): void {
+    const last = this.history[this.history.length - 1];
+    if (last && SNAPSHOT_KEYS.every((k) => last[k] === this.stats[k])) return;
+    const snap = { t: this.race.clock.now } as Record<string, number>;
+    for (const k of SNAPSHOT_KEYS) snap[k] = this.stats[k];
+    this.history.push(snap as unknown as Snapshot);
+  }
+
+  /** The counters as they stood at time t. */
+  at(t: number): Snapshot {
+    let lo = 0,
+      hi = this.history.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.history[mid]!.t <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return (
+      this.history[lo - 1] ??
+      ({ t: 0, ...Object.fromEntries(SNAPSHOT_KEYS.map((k) => [k, 0])) } as unknown as Snapshot)
+    );
+  }
+
+  /** Latencies of the events delivered by time t. */
+  latenciesAt(t: number): number[] {
+    let n = 0;
+    while (n < this.deliveredAt.length && this.deliveredAt[n]! <= t) n++;
+    return this.stats.latencies.slice(0, n);
+  }
+
   abstract start(): void;
   /** The server has a new event (called at its time). */
   abstract onServerEvent(ev: ServerEvent): void;
@@ -228,6 +294,7 @@ export abstract class Lane {
     if (!ev) return;
     this.stats.delivered++;
     this.stats.latencies.push(this.race.clock.now - ev.t);
+    this.deliveredAt.push(this.race.clock.now);
     this.lastId = Math.max(this.lastId, id);
   }
 
@@ -818,6 +885,9 @@ export class Race {
   constructor(settings: Partial<RaceSettings> = {}, techniques: readonly Technique[] = TECHNIQUES) {
     this.settings = { ...DEFAULT_RACE, ...settings };
     this.events = makeSchedule(this.settings);
+    this.clock.afterEach = () => {
+      for (const lane of this.lanes) lane.snapshot();
+    };
     this.lanes = techniques.map((t) => {
       switch (t) {
         case 'polling':

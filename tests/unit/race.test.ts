@@ -150,6 +150,22 @@ describe('upstream: what SSE cannot do and polling pays for', () => {
   });
 });
 
+describe('counters over time', () => {
+  it('at(t) gives the counters as they stood then; at the end they equal the totals', async () => {
+    const race = await run({ schedule: 'random', rate: 1 });
+    for (const lane of race.lanes) {
+      const end = lane.at(race.settings.duration);
+      expect(end.requests).toBe(lane.stats.requests);
+      expect(end.headerBytes).toBe(lane.stats.headerBytes);
+      expect(end.delivered).toBe(lane.stats.delivered);
+      expect(lane.at(-1).requests).toBe(0);
+      const mid = lane.at(15_000);
+      expect(mid.delivered).toBeLessThanOrEqual(end.delivered);
+      expect(lane.latenciesAt(15_000)).toHaveLength(mid.delivered);
+    }
+  });
+});
+
 describe('schedules and the SSE parser', () => {
   it('the same seed gives the same events for every lane and every run', () => {
     const a = makeSchedule({ seed: 3, schedule: 'bursty', rate: 2, duration: 10_000 });
