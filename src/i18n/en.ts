@@ -3,6 +3,7 @@
  * `.other` are plural pairs looked up with `tn()`. Protocol texts (field meanings, rule violations)
  * come from the engine, not from here.
  */
+import { compareEn } from './compare.en.ts';
 import { consoleEn } from './console.en.ts';
 import { inspectorEn } from './inspector.en.ts';
 import { lessonsEn } from './lessons.en.ts';
@@ -14,6 +15,7 @@ export const en = {
   ...inspectorEn,
   ...consoleEn,
   ...lessonsEn,
+  ...compareEn,
   'app.title': 'ws101 — WebSocket, byte by byte',
   'app.home': 'ws101 home',
   'app.skip': 'Skip to content',
@@ -21,6 +23,7 @@ export const en = {
   'nav.label': 'Main',
   'nav.playground': 'Playground',
   'nav.lessons': 'Lessons',
+  'nav.compare': 'Why WebSocket',
   'nav.frame': 'Frame decoder',
   'lang.label': 'Language',
   'footer.local': 'Everything runs in your browser: nothing you type leaves this page.',

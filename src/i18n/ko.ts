@@ -6,6 +6,7 @@
 import type { en, Messages, MessageKey } from './en.ts';
 import type { ParamsIn } from './index.ts';
 
+import { compareKo } from './compare.ko.ts';
 import { consoleKo } from './console.ko.ts';
 import { inspectorKo } from './inspector.ko.ts';
 import { lessonsKo } from './lessons.ko.ts';
@@ -16,6 +17,7 @@ export const ko = {
   ...inspectorKo,
   ...consoleKo,
   ...lessonsKo,
+  ...compareKo,
   'app.title': 'ws101 — 바이트로 배우는 WebSocket',
   'app.home': 'ws101 처음으로',
   'app.skip': '본문으로 건너뛰기',
@@ -23,6 +25,7 @@ export const ko = {
   'nav.label': '주 메뉴',
   'nav.playground': '플레이그라운드',
   'nav.lessons': '레슨',
+  'nav.compare': '왜 WebSocket인가',
   'nav.frame': '프레임 디코더',
   'lang.label': '언어',
   'footer.local':

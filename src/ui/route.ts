@@ -4,7 +4,7 @@
  */
 import type { Direction } from '../protocol/index.ts';
 
-export type Page = 'frame' | 'playground' | 'lessons' | 'lesson';
+export type Page = 'frame' | 'playground' | 'compare' | 'lessons' | 'lesson';
 
 export type RouteNotice =
   | { readonly kind: 'unknown-route'; readonly path: string }
@@ -64,6 +64,7 @@ export function parseRoute(hash: string): Route {
   let slug: string | null = null;
   const lessonMatch = /^\/lessons\/([a-z0-9-]{1,64})\/?$/.exec(path);
   if (path === '/playground') page = 'playground';
+  else if (path === '/compare') page = 'compare';
   else if (path === '/lessons' || path === '/lessons/') page = 'lessons';
   else if (lessonMatch) {
     page = 'lesson';
