@@ -1,0 +1,52 @@
+/**
+ * Lazy loaders for the lesson widgets: each is its own chunk, fetched the first time a lesson needs it.
+ * A failed fetch is forgotten, so "Try again" really tries again.
+ */
+import type { Component } from 'svelte';
+import type { Direction } from '../../../protocol/index.ts';
+import type { RaceSettings, Technique } from '../../../sim/race.ts';
+
+/** The props of the frame editor (src/ui/editor/FrameEditor.svelte); FrameWidget keeps the same ones. */
+export interface FrameWidgetProps {
+  hex: string;
+  dir: Direction;
+  onchange?: (hex: string) => void;
+  label?: string;
+}
+
+export interface HttpEditorProps {
+  text: string;
+  onchange?: (text: string) => void;
+  label?: string;
+}
+
+/** The props PlaygroundView takes when embedded in a lesson. */
+export interface PlaygroundProps {
+  server?: string;
+  commands?: string[];
+  compact?: boolean;
+}
+
+function cached<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () =>
+    (pending ??= load().catch((e: unknown) => {
+      pending = null;
+      throw e;
+    }));
+}
+
+export const loadFrameWidget = cached(() => import('./FrameWidget.svelte').then((m) => m.default));
+export const loadHttpEditor = cached(() => import('./HttpEditor.svelte').then((m) => m.default));
+// The playground is built alongside the lessons; its props are declared here until its own land.
+export const loadPlayground = cached(() =>
+  import('../../playground/PlaygroundView.svelte').then((m) => m.default as unknown as Component<PlaygroundProps>),
+);
+
+/** The comparison view's props when a lesson embeds it as `transport-race`. */
+export interface RaceProps {
+  lanes?: readonly Technique[];
+  settings?: Partial<RaceSettings>;
+  compact?: boolean;
+}
+export const loadRace = cached(() => import('../../compare/CompareView.svelte').then((m) => m.default));
