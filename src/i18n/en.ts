@@ -17,7 +17,6 @@ export const en = {
   ...lessonsEn,
   ...compareEn,
   'app.title': 'ws101 — WebSocket, byte by byte',
-  'app.home': 'ws101 home',
   'app.skip': 'Skip to content',
   'app.tagline': 'WebSocket, byte by byte',
   'nav.label': 'Main',

@@ -19,7 +19,6 @@ export const ko = {
   ...lessonsKo,
   ...compareKo,
   'app.title': 'ws101 — 바이트로 배우는 WebSocket',
-  'app.home': 'ws101 처음으로',
   'app.skip': '본문으로 건너뛰기',
   'app.tagline': '바이트로 배우는 WebSocket',
   'nav.label': '주 메뉴',
