@@ -1,2 +1,49 @@
-/** English strings of the playground area; spread into the main catalog (en.ts). Keys start with "pl.". */
-export const playgroundEn = {} as const;
+/** English strings of the playground area; spread into the main catalog (en.ts). Keys start with "pg.". */
+export const playgroundEn = {
+  'pg.title': 'Playground',
+  'pg.hint':
+    'Nothing has happened yet. Type {command} in the console to open a TCP connection and start the WebSocket handshake.',
+  'pg.hint.run': 'Run connect',
+  'pg.run.refused': 'Step {n} of the link, “{line}”, was skipped: {reason}',
+  'pg.run.tooMany': 'The link has {total} steps; only the first {max} were run.',
+  'pg.run.badServer':
+    'The link asks for server “{value}”, which does not exist (echo, chat, ticker or reject), so the echo server is used.',
+
+  'pg.controls': 'Playback',
+  'pg.play': 'Play',
+  'pg.pause': 'Pause',
+  'pg.stepBack': 'Step back',
+  'pg.stepForward': 'Step forward',
+  'pg.speed': 'Speed',
+  'pg.scrubber': 'Time',
+  'pg.time': '{now} of {end} ms',
+  'pg.live': 'Live',
+  'pg.jumpToNow': 'Jump to now',
+  'pg.layers': 'Show',
+  'pg.layer.tcp': 'TCP segments',
+  'pg.layer.http': 'HTTP messages',
+  'pg.layer.ws': 'WebSocket frames',
+
+  'pg.diagram': 'Sequence diagram',
+  'pg.diagram.keys':
+    'Space plays or pauses, ← and → step, Home and End jump to the start and to now. Tab reaches the arrows: ↑ and ↓ move between them and show each in the inspector.',
+  'pg.diagram.empty': 'The arrows of the connection will appear here.',
+  'pg.arrow': '{from} → {to}: {label}. Sent at {sent} ms, arrives at {arrive} ms.',
+  'pg.arrow.inFlight': '{from} → {to}: {label}. Sent at {sent} ms, still in flight.',
+  'pg.arrow.segments': '{n} segments',
+  'pg.break': '{ms} ms later',
+  'pg.lifeline': '{name}: TCP {tcp}, WebSocket {ws}',
+  'pg.endpoint.client': 'client',
+  'pg.endpoint.server': 'server',
+
+  'pg.note.message': 'got {what}',
+  'pg.note.messageFrames': 'got {what} ({n} frames)',
+  'pg.note.binary': '{n} B binary',
+  'pg.note.ping': 'ping → pong',
+  'pg.note.pong': 'got pong',
+  'pg.note.closeFrame': 'got close {code}',
+  'pg.note.closeFrameNoCode': 'got close',
+  'pg.note.closed': 'closed {code}',
+  'pg.note.error': 'error §{section} → {answer}',
+  'pg.note.errorFail': 'error §{section}: failed',
+} as const;

@@ -58,7 +58,10 @@ export async function startHarness(): Promise<Harness> {
       page.on('response', (r) => {
         if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`);
       });
-      page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+      page.on('requestfailed', (r) => {
+        // A fetch cut short by a reload or navigation (net::ERR_ABORTED) is the browser doing its job.
+        if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()}`);
+      });
       await page.goto(baseUrl + hash);
       await page.getByTestId(ready).first().waitFor();
       return page;

@@ -54,3 +54,61 @@ describe('PlaygroundSession', () => {
     expect(ticks.length).toBeGreaterThan(3);
   });
 });
+
+describe('PlaygroundSession live edge', () => {
+  it('is live again once playing reaches the end after a scrub back', async () => {
+    const s = new PlaygroundSession();
+    await s.command('connect');
+    await s.advance(0, true);
+    s.seek(10);
+    expect(s.live).toBe(false);
+    s.playing = true;
+    await s.advance(0, true);
+    expect(s.playhead).toBe(s.end);
+    expect(s.live).toBe(true);
+  });
+});
+
+describe('PlaygroundSession in reduced motion', () => {
+  it('a ticker is paced as in normal motion, and nothing is ever caught in flight', async () => {
+    const s = new PlaygroundSession({ server: 'ticker', tickEvery: 1000 });
+    await s.command('connect');
+    const inFlight = () =>
+      s.events.some((e) => 'arriveT' in e && e.sendT <= s.playhead && e.arriveT > s.playhead);
+    // Ten seconds of frames at 60 Hz.
+    for (let i = 0; i < 600; i++) {
+      await s.advance(1000 / 60, true);
+      expect(inFlight()).toBe(false);
+    }
+    const ticks = s.events.filter(
+      (e) => e.kind === 'frame' && e.from === 'server' && e.frame.opcode === 1 && e.t <= s.playhead,
+    );
+    // Normal motion shows a tick about every 0.8 s (its flight at 1×, the quiet second skipped).
+    expect(ticks.length).toBeGreaterThan(3);
+    expect(ticks.length).toBeLessThan(30);
+  });
+
+  it('a finite story jumps straight to its end', async () => {
+    const s = new PlaygroundSession();
+    await s.command('connect');
+    await s.command('close 1000 bye');
+    await s.advance(16, true);
+    expect(s.playhead).toBe(s.end);
+  });
+});
+
+describe('PlaygroundSession commands from the past', () => {
+  it('a command typed while looking at the past brings the view back to now first', async () => {
+    const s = new PlaygroundSession();
+    await s.command('connect');
+    await s.advance(0, true);
+    const now = s.playhead;
+    s.step(-1);
+    s.step(-1);
+    expect(s.live).toBe(false);
+    await s.command('send hi');
+    expect(s.playhead).toBeGreaterThanOrEqual(now);
+    expect(s.live).toBe(true);
+    expect(s.playing).toBe(true);
+  });
+});

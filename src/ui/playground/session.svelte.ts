@@ -96,6 +96,8 @@ export class PlaygroundSession {
     }
     const run = async (): Promise<CommandOutcome> => {
       await this.world.runUntil(Math.max(this.world.now, this.playhead));
+      // Looking at the past (scrubbed or stepped back): back to now, where the command happens.
+      if (!this.live) this.seek(this.end);
       this.live = true;
       this.playing = true;
       if (c.name === 'server') this.server = c.kind;
@@ -118,6 +120,7 @@ export class PlaygroundSession {
   reset(): void {
     this.world = this.#newWorld();
     this.playhead = 0;
+    this.#paced = 0;
     this.selected = null;
     this.live = true;
     this.playing = true;
@@ -126,30 +129,66 @@ export class PlaygroundSession {
 
   /**
    * Advance the playhead by `realMs` of wall-clock time (called every animation frame while playing).
-   * With `reducedMotion`, jump straight to the end: arrows are drawn where they end, nothing moves.
+   * With `reducedMotion` nothing is ever drawn moving: the playhead jumps to the end, where every
+   * arrow has arrived. A ticker never ends, so there the time is paced as in normal motion (in
+   * `#paced`), and the playhead jumps from one quiet moment to the next: a tick appears whole.
    */
   async advance(realMs: number, reducedMotion: boolean): Promise<void> {
     if (!this.playing) return;
-    const end = this.end;
+    const endless = this.world.settings.server === 'ticker';
     let next: number;
-    if (reducedMotion) next = end;
+    if (reducedMotion && !endless) next = this.end;
     else {
-      next = this.playhead + realMs * BASE_RATE * this.speed;
-      if (this.skipIdle && !this.#inFlight(this.playhead)) {
-        const upcoming = this.#nextEventTime(this.playhead);
-        if (upcoming !== null && upcoming > next) next = Math.min(upcoming, end);
+      const from = reducedMotion ? this.#paced : this.playhead;
+      next = from + realMs * BASE_RATE * this.speed;
+      if (this.skipIdle && !this.#inFlight(from)) {
+        const upcoming = this.#nextEventTime(from);
+        if (upcoming !== null && upcoming > next) next = Math.min(upcoming, this.end);
+      }
+      if (endless) await this.world.runUntil(next + 2000);
+      if (reducedMotion) {
+        this.#paced = next;
+        next = this.#quietAfter(next);
       }
     }
-    if (this.world.settings.server === 'ticker') {
-      await this.world.runUntil(next + 2000);
-    }
+    const end = this.end;
     this.playhead = Math.min(Math.max(next, this.playhead), Math.max(end, this.playhead));
+    if (!reducedMotion) this.#paced = this.playhead;
+    // Played up to now after scrubbing back: following new events again.
+    if (!this.live && this.playhead >= this.end) this.live = true;
     this.#reveal();
+  }
+
+  /** Where reduced motion's paced time is (it may lag behind the playhead, never run ahead of it). */
+  #paced = 0;
+
+  /** The first moment at or after `t` when nothing is in flight. */
+  #quietAfter(t: number): number {
+    let cur = t;
+    for (let round = 0; round < 100_000; round++) {
+      const evs = this.events;
+      let lo = 0,
+        hi = evs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (evs[mid]!.t <= cur + 1e-9) lo = mid + 1;
+        else hi = mid;
+      }
+      let latest = cur;
+      for (let i = lo - 1; i >= 0 && i >= lo - 2000; i--) {
+        const e = evs[i]!;
+        if (isArrow(e) && e.arriveT > latest) latest = e.arriveT;
+      }
+      if (latest <= cur) return cur;
+      cur = latest;
+    }
+    return cur;
   }
 
   /** Jump to a time (the scrubber), without changing what has been computed. */
   seek(t: number): void {
     this.playhead = Math.max(0, Math.min(t, this.end));
+    this.#paced = this.playhead;
     this.live = this.playhead >= this.end;
     this.#reveal();
   }

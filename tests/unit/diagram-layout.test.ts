@@ -1,0 +1,154 @@
+/** The sequence diagram's layout: a pure function of the timeline, read at any playhead. */
+import { describe, expect, it } from 'vitest';
+import { parseCommand, runCommand } from '../../src/sim/commands.ts';
+import { World } from '../../src/sim/world.ts';
+import type { StateEvent } from '../../src/sim/timeline.ts';
+import {
+  METRICS,
+  arrowsInView,
+  computeLayout,
+  firstSeen,
+  labelOf,
+  lifelinesAt,
+  progressOf,
+  sentBy,
+  statesAt,
+  yAt,
+} from '../../src/ui/playground/diagram/layout.ts';
+
+const ALL = { tcp: true, http: true, ws: true };
+
+async function world(lines: string[], server: 'echo' | 'chat' = 'echo'): Promise<World> {
+  const w = new World({ server });
+  for (const line of lines) {
+    const p = parseCommand(line);
+    if (!p.ok) throw new Error(line);
+    await runCommand(w, p.command);
+    await w.settle(120_000);
+  }
+  return w;
+}
+
+const states = (w: World) => w.timeline.events.filter((e): e is StateEvent => e.kind === 'state');
+
+describe('diagram layout', () => {
+  it('draws every arrow downward, in timeline order; arrows of one instant get rows of their own', async () => {
+    const w = await world(['connect']);
+    const L = computeLayout(w.timeline.events, w.timeline.committed, ALL);
+    expect(L.arrows.map((a) => labelOf(a.ev)).slice(0, 3)).toEqual(['SYN', 'SYN-ACK', 'ACK']);
+    for (let i = 0; i < L.arrows.length; i++) {
+      const a = L.arrows[i]!;
+      expect(a.y2).toBeGreaterThan(a.y1);
+      if (i > 0) expect(a.y1).toBeGreaterThanOrEqual(L.arrows[i - 1]!.y1);
+    }
+    // ACK, the GET and the segment carrying it leave the client in the same instant, one row apart:
+    // the GET in the row below the segment that carries it.
+    const same = L.arrows.filter((a) => a.sendT === L.arrows[2]!.sendT);
+    expect(same.map((a) => labelOf(a.ev))).toEqual([
+      'ACK',
+      'PSH,ACK len=189',
+      'GET /chat (Upgrade: websocket)',
+    ]);
+    expect(same[1]!.y1 - same[0]!.y1).toBe(METRICS.rowH);
+    // The GET and its segment are parallel: they leave and land one row apart.
+    expect(same[2]!.y2 - same[1]!.y2).toBe(same[2]!.y1 - same[1]!.y1);
+    expect(same[2]!.segments).toEqual([same[1]!.id]);
+    expect(L.carried.get(same[1]!.id)).toEqual([same[2]!.id]);
+  });
+
+  it('a frame cut into several segments runs below them, parallel to its last, crossing none', async () => {
+    const w = await world(['mss 6', 'connect', 'send hello world']);
+    const L = computeLayout(w.timeline.events, w.timeline.committed, ALL);
+    const frame = L.arrows.find((a) => a.ev.kind === 'frame')!;
+    expect(frame.segments).toHaveLength(3);
+    const segs = frame.segments.map((id) => L.arrows.find((a) => a.id === id)!);
+    const last = segs.at(-1)!;
+    expect(frame.y1 - last.y1).toBe(METRICS.rowH);
+    expect(frame.y2 - last.y2).toBe(METRICS.rowH);
+    for (const s of segs) {
+      expect(s.y1).toBeLessThan(frame.y1);
+      expect(s.y2).toBeLessThan(frame.y2);
+    }
+  });
+
+  it('latency slants the arrows: a longer one-way delay, a taller arrow', async () => {
+    const fast = await world(['latency 20', 'connect']);
+    const slow = await world(['latency 120', 'connect']);
+    const height = (w: World) => {
+      const a = computeLayout(w.timeline.events, w.timeline.committed, ALL).arrows[0]!;
+      return a.y2 - a.y1;
+    };
+    expect(height(slow)).toBeGreaterThan(height(fast) * 2);
+  });
+
+  it('a quiet stretch (TIME_WAIT) is drawn short, with a break that says how long it was', async () => {
+    const w = await world(['connect', 'close 1000 bye']);
+    const L = computeLayout(w.timeline.events, w.timeline.committed, ALL);
+    expect(L.breaks).toHaveLength(1);
+    expect(L.breaks[0]!.ms).toBeCloseTo(2 * w.settings.msl - 40, 0);
+    expect(L.bottom - L.breaks[0]!.y).toBeLessThan(METRICS.idleGap);
+  });
+
+  it('the playhead: at an instant, below everything of it; arrows fly from 0 to 1', async () => {
+    const w = await world(['connect']);
+    const L = computeLayout(w.timeline.events, w.timeline.committed, ALL);
+    const syn = L.arrows[0]!;
+    expect(progressOf(syn, L, syn.sendT)).toBe(0);
+    expect(progressOf(syn, L, syn.arriveT)).toBe(1);
+    const mid = progressOf(syn, L, (syn.sendT + syn.arriveT) / 2);
+    expect(mid).toBeGreaterThan(0.2);
+    expect(mid).toBeLessThan(0.8);
+    let last = -Infinity;
+    for (let t = 0; t <= w.timeline.end; t += 3) {
+      const y = yAt(L, t);
+      expect(y).toBeGreaterThanOrEqual(last);
+      last = y;
+    }
+    const i = L.ticks.indexOf(L.arrows[2]!.sendT);
+    expect(yAt(L, L.ticks[i]!)).toBe(L.tickBottom[i]);
+  });
+
+  it('only arrows already sent and crossing the window are drawn', async () => {
+    const w = await world(['connect', 'send hello', 'close 1000 bye']);
+    const L = computeLayout(w.timeline.events, w.timeline.committed, ALL);
+    expect(arrowsInView(L, -1, 0, 1e9)).toEqual([]);
+    expect(arrowsInView(L, 0, 0, 1e9).map((a) => labelOf(a.ev))).toEqual(['SYN']);
+    const end = w.timeline.end;
+    expect(arrowsInView(L, end, 0, 1e9)).toHaveLength(L.arrows.length);
+    const band = arrowsInView(L, end, 400, 600);
+    expect(band.length).toBeGreaterThan(0);
+    expect(band.length).toBeLessThan(L.arrows.length);
+    for (const a of band) expect(a.y2 >= 400 && a.y1 <= 600).toBe(true);
+    expect(sentBy(L.arrows, end)).toBe(L.arrows.length);
+  });
+
+  it('a hidden layer takes no room', async () => {
+    const w = await world(['connect', 'send hello']);
+    const all = computeLayout(w.timeline.events, w.timeline.committed, ALL);
+    const ws = computeLayout(w.timeline.events, w.timeline.committed, { tcp: false, http: false, ws: true });
+    expect(new Set(ws.arrows.map((a) => a.layer))).toEqual(new Set(['ws']));
+    expect(ws.bottom).toBeLessThan(all.bottom);
+  });
+
+  it('states at the playhead: the close ends in TIME_WAIT on the server, then CLOSED', async () => {
+    const w = await world(['connect', 'close 1000 bye']);
+    const eps = ['client', 'server'];
+    expect(statesAt(states(w), -1, eps).get('client')).toEqual({ tcp: 'CLOSED', ws: '—' });
+    const fin = w.timeline.events.filter((e) => e.kind === 'state' && e.to === 'TIME_WAIT')[0]!;
+    expect(statesAt(states(w), fin.t, eps).get('server')).toEqual({ tcp: 'TIME_WAIT', ws: 'CLOSED' });
+    expect(statesAt(states(w), w.timeline.end, eps).get('server')!.tcp).toBe('CLOSED');
+    expect(statesAt(states(w), w.timeline.end, eps).get('client')).toEqual({ tcp: 'CLOSED', ws: 'CLOSED' });
+  });
+
+  it('the chat server brings alice and bob; the server shows its end of the learner’s connection', async () => {
+    const w = await world(['connect', 'close'], 'chat');
+    const seen = firstSeen(w.timeline.events, w.timeline.committed);
+    const eps = lifelinesAt(seen, w.timeline.end);
+    expect(eps).toEqual(['client', 'server', 'alice', 'bob']);
+    expect(lifelinesAt(seen, -1)).toEqual(['client', 'server']);
+    const st = statesAt(states(w), w.timeline.end, eps);
+    expect(st.get('client')!.ws).toBe('CLOSED');
+    expect(st.get('server')!.ws).toBe('CLOSED');
+    expect(st.get('alice')!.ws).toBe('OPEN');
+  });
+});
