@@ -107,7 +107,12 @@ export function parseHeader(
       kind: 'error',
       error: protocolError(
         'control-frame-too-long',
-        { length: len7 === 126 ? '126 (a 16-bit length follows)' : '127 (a 64-bit length follows)' },
+        {
+          length:
+            len7 === 126
+              ? { en: '126 (a 16-bit length follows)', ko: '126(뒤에 16비트 길이가 옴)' }
+              : { en: '127 (a 64-bit length follows)', ko: '127(뒤에 64비트 길이가 옴)' },
+        },
         { offset: at + 1, length: 1 },
       ),
     };

@@ -59,7 +59,7 @@ export const RULES = {
     section: '5.5',
     closeCode: 1002,
     en: 'Control frames (close, ping, pong) MUST have a payload of 125 bytes or less, but this one says {length}.',
-    ko: '제어 프레임(close, ping, pong)의 페이로드는 125바이트 이하여야 하는데, 이 프레임은 {length}바이트라고 적혀 있습니다.',
+    ko: '제어 프레임(close, ping, pong)의 페이로드는 125바이트 이하여야 하는데, 이 프레임의 길이 필드는 {length}입니다.',
   }),
   'control-frame-fragmented': rule({
     section: '5.5',
