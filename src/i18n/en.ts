@@ -5,6 +5,7 @@
  */
 import { compareEn } from './compare.en.ts';
 import { consoleEn } from './console.en.ts';
+import { editorEn } from './editor.en.ts';
 import { inspectorEn } from './inspector.en.ts';
 import { lessonsEn } from './lessons.en.ts';
 import { playgroundEn } from './playground.en.ts';
@@ -16,6 +17,7 @@ export const en = {
   ...consoleEn,
   ...lessonsEn,
   ...compareEn,
+  ...editorEn,
   'app.title': 'ws101 — WebSocket, byte by byte',
   'app.skip': 'Skip to content',
   'app.tagline': 'WebSocket, byte by byte',

@@ -8,6 +8,7 @@ import type { ParamsIn } from './index.ts';
 
 import { compareKo } from './compare.ko.ts';
 import { consoleKo } from './console.ko.ts';
+import { editorKo } from './editor.ko.ts';
 import { inspectorKo } from './inspector.ko.ts';
 import { lessonsKo } from './lessons.ko.ts';
 import { playgroundKo } from './playground.ko.ts';
@@ -18,6 +19,7 @@ export const ko = {
   ...consoleKo,
   ...lessonsKo,
   ...compareKo,
+  ...editorKo,
   'app.title': 'ws101 — 바이트로 배우는 WebSocket',
   'app.skip': '본문으로 건너뛰기',
   'app.tagline': '바이트로 배우는 WebSocket',

@@ -1,0 +1,172 @@
+/**
+ * Sentences about what the engine found, for the editor: the status line, the marker texts and the
+ * hover card of a byte. The facts (field names, meanings, rule texts) come from the engine in both
+ * languages; this file only arranges them.
+ */
+import { describeError, type FieldSpan } from '../../protocol/index.ts';
+import { fmt, locale } from '../../i18n/locale.svelte.ts';
+import { frameSummary, spanText } from '../decoder/describe.ts';
+import { declaredSize, frameAtByte, type Analysis, type InputTexts } from './analysis.ts';
+import { et, etn } from './i18n.ts';
+
+export type StatusKind = 'empty' | 'input' | 'valid' | 'incomplete' | 'invalid';
+
+export interface Status {
+  readonly kind: StatusKind;
+  readonly label: string;
+  readonly text: string;
+  /** The error is about masking, which depends on the direction. */
+  readonly wrongWay: boolean;
+}
+
+function receiver(a: Analysis, capital: boolean): string {
+  const s = et(a.dir === 'c2s' ? 'ed.receiver.c2s' : 'ed.receiver.s2c');
+  return capital ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
+
+export function lineColumn(text: string, index: number): { line: number; col: number } {
+  let line = 1,
+    lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, col: index - lineStart + 1 };
+}
+
+export const inputTexts: InputTexts = {
+  notHex: (char) => et('ed.marker.notHex', { char: shownChar(char) }),
+  oddDigits: () => et('ed.marker.odd'),
+};
+
+function shownChar(ch: string): string {
+  const cp = ch.codePointAt(0) ?? 0;
+  return cp > 0x20 && cp !== 0x7f ? ch : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+export function statusOf(a: Analysis): Status {
+  const plain = (kind: StatusKind, label: string, text: string): Status => ({
+    kind,
+    label,
+    text,
+    wrongWay: false,
+  });
+  if (a.input) {
+    const { line, col } = lineColumn(a.text, a.input.index);
+    const where = { line: fmt(line), col: fmt(col) };
+    return plain(
+      'input',
+      et('ed.status.input'),
+      a.input.kind === 'not-hex'
+        ? et('ed.st.notHex', { char: shownChar(a.input.char), ...where })
+        : et('ed.st.odd', where),
+    );
+  }
+  if (a.bytes.length === 0) return plain('empty', et('ed.status.empty'), et('ed.st.empty'));
+  const end = a.inspection.end;
+  if (end.kind === 'error') {
+    const rule = end.error.rule;
+    return {
+      kind: 'invalid',
+      label: et('ed.status.invalid'),
+      text: describeError(end.error, locale.lang),
+      wrongWay: rule === 'unmasked-client-frame' || rule === 'masked-server-frame',
+    };
+  }
+  if (end.kind === 'need' && !a.frames.some((f) => f.status === 'unread')) {
+    const size = declaredSize(end.partial.fields);
+    const rx = receiver(a, false);
+    const text =
+      size === null
+        ? etn('ed.st.needHeader', end.need, { receiver: rx })
+        : etn('ed.st.needPayload', end.need, {
+            receiver: rx,
+            have: fmt(size - headerEnd(end.partial.fields) - end.need),
+            total: fmt(size - headerEnd(end.partial.fields)),
+          });
+    return plain('incomplete', et('ed.status.incomplete'), text);
+  }
+  const frames = a.inspection.frames;
+  const text =
+    frames.length === 1
+      ? etn('ed.st.valid', 1, { summary: frameSummary(frames[0]!), Receiver: receiver(a, true) })
+      : etn('ed.st.valid', frames.length, { summary: '', Receiver: receiver(a, true) });
+  return plain('valid', et('ed.status.valid'), text);
+}
+
+/** Where the header ends: the end of the last header field in the field map. */
+function headerEnd(fields: readonly FieldSpan[]): number {
+  let end = 0;
+  for (const f of fields) if (f.id !== 'payload') end = Math.max(end, f.byteEnd);
+  return end;
+}
+
+/** Markdown-escape text from the engine (it may contain *, _, <, backticks). */
+export function md(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+}
+
+function hex2(b: number): string {
+  return b.toString(16).padStart(2, '0');
+}
+
+function printable(b: number): string {
+  return b >= 0x20 && b < 0x7f ? ` '${String.fromCharCode(b)}'` : '';
+}
+
+function leavesAt(fields: readonly FieldSpan[], rel: number): FieldSpan[] {
+  const out: FieldSpan[] = [];
+  for (const f of fields) {
+    if (rel < f.byteStart || rel >= f.byteEnd) continue;
+    const inChild = f.children?.filter((c) => rel >= c.byteStart && rel < c.byteEnd) ?? [];
+    out.push(f, ...inChild);
+  }
+  return out;
+}
+
+/**
+ * The hover card for one byte: where it is, its value and bits, and every field it carries (byte 0
+ * carries five) with the engine's meaning; for a masked payload byte, the XOR that produced it.
+ */
+export function hoverMarkdown(a: Analysis, byte: number): string {
+  const b = a.bytes[byte];
+  const v = frameAtByte(a, byte);
+  if (b === undefined || !v) return '';
+  const lang = locale.lang;
+  const lines: string[] = [];
+  const frameNo = et('ed.hover.frame', { n: fmt(v.index + 1) });
+  lines.push(
+    `**${md(et('ed.hover.byte', { n: fmt(byte) }))}** · \`0x${hex2(b)}\` · \`${b.toString(2).padStart(8, '0')}\` · ${md(frameNo)}`,
+  );
+  if (v.status === 'unread') {
+    lines.push(md(et('ed.hover.unread')));
+    return lines.join('\n\n');
+  }
+  const rel = byte - v.offset;
+  const fields = leavesAt(v.fields, rel);
+  const key = v.fields.find((f) => f.id === 'masking-key');
+  const wire = a.bytes;
+  for (const f of fields) {
+    const showRaw = f.id !== 'payload' && f.id !== 'close-reason';
+    const raw = showRaw ? ` = \`${f.raw}\`` : '';
+    lines.push(`**${md(f.name[lang])}** (${md(spanText(f))})${raw}: ${md(f.meaning[lang])}`);
+    if (f.id === 'payload') {
+      const i = rel - f.byteStart;
+      let line = md(et('ed.hover.payloadByte', { i: fmt(i) }));
+      if (key?.complete) {
+        const k = wire[v.offset + key.byteStart + (i % 4)]!;
+        const clear = b ^ k;
+        line += `: ${md(
+          et('ed.hover.masked', {
+            wire: `0x${hex2(b)}`,
+            k: i % 4,
+            key: `0x${hex2(k)}`,
+            clear: `0x${hex2(clear)}`,
+          }),
+        )}${md(printable(clear))}`;
+      } else line += md(printable(b));
+      lines.push(line);
+    }
+  }
+  return lines.join('\n\n');
+}
