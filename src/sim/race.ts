@@ -513,6 +513,30 @@ abstract class HttpLane extends Lane {
     const body = enc.encode(`[${events.map((e) => dec.decode(e.body)).join(',')}]`);
     return { body, payload: events.reduce((n, e) => n + e.body.length, 0) };
   }
+  /** The connection to use for the next request: the same one while keep-alive holds it open. */
+  protected reuse(conn: HttpClientConn | null, handler: ServerHandler): HttpClientConn {
+    const keep = this.race.settings.keepAlive;
+    return conn && !conn.closed && keep ? conn : new HttpClientConn(this, handler, keep);
+  }
+  /** GET /events?after=<last id>: count an empty answer, take the events, then `next()`. */
+  protected getEvents(conn: HttpClientConn, next: () => void): void {
+    let status = 0;
+    const chunks: Uint8Array[] = [];
+    conn.request(
+      'GET',
+      `/events?after=${this.lastId}`,
+      this.requestHeaders([{ name: 'Accept', value: 'application/json' }]),
+      {
+        head: (res) => (status = res.status),
+        data: (d) => chunks.push(d),
+        end: () => {
+          if (status === 204) this.stats.emptyResponses++;
+          this.readEvents(concatBytes(chunks));
+          next();
+        },
+      },
+    );
+  }
   protected readEvents(body: Uint8Array): void {
     try {
       const parsed = JSON.parse(dec.decode(body)) as { id: number }[];
@@ -581,27 +605,13 @@ class PollingLane extends HttpLane {
       this.#due = true; // never two requests at once on one connection: poll again when it answers
       return;
     }
-    if (!this.#conn || this.#conn.closed || !this.race.settings.keepAlive)
-      this.#conn = new HttpClientConn(this, this.#handler, this.race.settings.keepAlive);
-    let status = 0;
-    const chunks: Uint8Array[] = [];
-    this.#conn.request(
-      'GET',
-      `/events?after=${this.lastId}`,
-      this.requestHeaders([{ name: 'Accept', value: 'application/json' }]),
-      {
-        head: (res) => (status = res.status),
-        data: (d) => chunks.push(d),
-        end: () => {
-          if (status === 204) this.stats.emptyResponses++;
-          this.readEvents(concatBytes(chunks));
-          if (this.#due) {
-            this.#due = false;
-            this.#poll();
-          }
-        },
-      },
-    );
+    this.#conn = this.reuse(this.#conn, this.#handler);
+    this.getEvents(this.#conn, () => {
+      if (this.#due) {
+        this.#due = false;
+        this.#poll();
+      }
+    });
   }
   onServerEvent(): void {
     /* the server only answers when asked */
@@ -634,24 +644,10 @@ class LongPollingLane extends HttpLane {
     });
   };
   #ask(): void {
-    if (!this.#conn || this.#conn.closed || !this.race.settings.keepAlive)
-      this.#conn = new HttpClientConn(this, this.#handler, this.race.settings.keepAlive);
-    let status = 0;
-    const chunks: Uint8Array[] = [];
-    this.#conn.request(
-      'GET',
-      `/events?after=${this.lastId}`,
-      this.requestHeaders([{ name: 'Accept', value: 'application/json' }]),
-      {
-        head: (res) => (status = res.status),
-        data: (d) => chunks.push(d),
-        end: () => {
-          if (status === 204) this.stats.emptyResponses++;
-          this.readEvents(concatBytes(chunks));
-          if (this.race.clock.now < this.race.settings.duration) this.#ask(); // at once: the next question is already on its way
-        },
-      },
-    );
+    this.#conn = this.reuse(this.#conn, this.#handler);
+    this.getEvents(this.#conn, () => {
+      if (this.race.clock.now < this.race.settings.duration) this.#ask(); // at once: the next question is already on its way
+    });
   }
   onServerEvent(): void {
     const w = this.#waiting;
