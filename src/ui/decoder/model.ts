@@ -23,9 +23,10 @@ export const HEX_VIEW_LIMIT = 4096;
 /** Field tables are rendered for this many frames at most. */
 export const CARD_LIMIT = 64;
 
+/** The field palette (global.css `.cat-*`), by field: the decoder, the inspector and the editor share it. */
 export type Category = 'b0' | 'b1' | 'len' | 'key' | 'payload' | 'code' | 'reason' | 'none';
 
-const CATEGORY: Record<FieldId, Category> = {
+export const CATEGORY: Record<FieldId, Category> = {
   fin: 'b0',
   rsv1: 'b0',
   rsv2: 'b0',

@@ -14,7 +14,6 @@ import {
   wireFields,
   type DecodedFrame,
   type Direction,
-  type FieldId,
   type FieldSpan,
   type Inspection,
   type ProtocolError,
@@ -29,23 +28,8 @@ export const FRAME_VIEW_LIMIT = 64;
 /** Extra markers for stray characters after the first one. */
 const STRAY_MARKERS = 50;
 
-/** The decoder view's field palette (global.css `.cat-*`), by field. */
-export type Category = 'b0' | 'b1' | 'len' | 'key' | 'payload' | 'code' | 'reason' | 'none';
-
-export const CATEGORY: Record<FieldId, Category> = {
-  fin: 'b0',
-  rsv1: 'b0',
-  rsv2: 'b0',
-  rsv3: 'b0',
-  opcode: 'b0',
-  mask: 'b1',
-  'payload-len': 'b1',
-  'ext-len': 'len',
-  'masking-key': 'key',
-  payload: 'payload',
-  'close-code': 'code',
-  'close-reason': 'reason',
-};
+export { CATEGORY, type Category } from '../decoder/model.ts';
+import { CATEGORY, type Category } from '../decoder/model.ts';
 
 export interface FrameView {
   /** 0-based position among the frames of the text. */
