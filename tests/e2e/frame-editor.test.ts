@@ -5,10 +5,10 @@
  * and no page error, console error or warning along the way. Screenshots go to /tmp/shots-ed/.
  */
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEditorServer, type EditorServer } from '../bench/editor.server.ts';
+import { seriousAxeFindings } from './axe.ts';
 
 const SHOTS = '/tmp/shots-ed';
 let s: EditorServer;
@@ -53,25 +53,6 @@ async function typeAll(page: Page, text: string): Promise<void> {
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(text);
-}
-
-const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
-
-/** Serious and critical axe-core violations on the page. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    interface AxeResults {
-      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
-    }
-    const axe = (window as unknown as { axe: { run: (c: object, o: object) => Promise<AxeResults> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-      );
-  });
 }
 
 const status = (page: Page) => page.getByTestId('editor-status');
@@ -217,7 +198,7 @@ describe('keyboard and focus', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const query of ['hex=81+85+37+fa+21+3d+7f+9f+4d+51+58&dir=c2s', 'hex=89+7e&dir=s2c&lang=ko']) {
         const page = await open(query, { colorScheme });
-        expect(await axeViolations(page), `${colorScheme} ${query}`).toEqual([]);
+        expect(await seriousAxeFindings(page), `${colorScheme} ${query}`).toEqual([]);
         await page.context().close();
       }
     }

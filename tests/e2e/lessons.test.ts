@@ -6,12 +6,12 @@
  * Needs a build: `npx vite build --outDir /tmp/dist-ls` and WS101_DIST=/tmp/dist-ls (or dist/).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { solutionOf, type Exercise, type Lang, type Lesson } from '../../src/lessons/model.ts';
 import { parseLesson } from '../../src/lessons/parse.ts';
 import { PROGRESS_STORAGE_KEY } from '../../src/lessons/progress.ts';
+import { seriousAxeFindings } from './axe.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 const root = new URL('../../lessons/', import.meta.url);
@@ -29,7 +29,6 @@ const LESSONS: Record<Lang, Lesson[]> = { en: course('en'), ko: course('ko') };
 const exercisesOf = (l: Lesson): Exercise[] =>
   l.blocks.flatMap((b) => (b.kind === 'exercise' ? [b.exercise] : []));
 const TOTAL = LESSONS.en.reduce((n, l) => n + exercisesOf(l).length, 0);
-const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 
 const CONTEXT: BrowserContextOptions = { reducedMotion: 'reduce', locale: 'en-US' };
 
@@ -61,22 +60,6 @@ async function loadAllWidgets(p: Page): Promise<void> {
   await p.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await expect.poll(() => p.getByTestId('widget-loading').count()).toBe(0);
   await p.evaluate(() => window.scrollTo(0, 0));
-}
-
-async function runAxe(p: Page): Promise<string[]> {
-  if (!(await p.evaluate(() => 'axe' in window))) await p.addScriptTag({ path: AXE });
-  return p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: object, o: object) => Promise<AxeResults> } }).axe;
-    interface AxeResults {
-      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
-    }
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-      );
-  });
 }
 
 type AnswerKind = 'wrong' | 'solution';
@@ -158,7 +141,7 @@ function walkCourse(lang: Lang): void {
       if (next) expect(await page.getByTestId('next').getAttribute('href')).toBe(`#/lessons/${next.meta.id}`);
       else expect(await page.getByTestId('next').count()).toBe(0);
 
-      expect(await runAxe(page)).toEqual([]);
+      expect(await seriousAxeFindings(page)).toEqual([]);
     });
   }
 }
@@ -206,7 +189,7 @@ describe('the lesson list', () => {
     }
     expect(await page.getByTestId('overall-count').textContent()).toBe(`0 of ${TOTAL} exercises done`);
     expect(await page.title()).toBe('Lessons — ws101');
-    expect(await runAxe(page)).toEqual([]);
+    expect(await seriousAxeFindings(page)).toEqual([]);
   });
 
   it('keeps a typed answer that was not checked yet across a reload', async () => {
@@ -354,7 +337,7 @@ describe('bad input is a lesson, not a crash', () => {
       'lesson-title',
     );
     await loadAllWidgets(p);
-    expect(await runAxe(p)).toEqual([]);
+    expect(await seriousAxeFindings(p)).toEqual([]);
     await p.context().close();
   });
 });

@@ -7,9 +7,9 @@
  * run --project e2e tests/e2e/playground-inspector.test.ts`.
  */
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
+import { seriousAxeFindings } from './axe.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -32,27 +32,9 @@ async function openScenario(options: BrowserContextOptions = {}): Promise<Page> 
   return page;
 }
 
-const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
-
 /** axe-core's serious and critical findings inside the inspector and the log. */
-async function axeFindings(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    interface AxeResults {
-      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
-    }
-    const axe = (window as unknown as { axe: { run: (c: object, o: object) => Promise<AxeResults> } }).axe;
-    const r = await axe.run(
-      { include: [['[data-testid="inspector"]'], ['[data-testid="event-log"]']] },
-      { resultTypes: ['violations'] },
-    );
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-      );
-  });
-}
+const axeFindings = (page: Page): Promise<string[]> =>
+  seriousAxeFindings(page, ['[data-testid="inspector"]', '[data-testid="event-log"]']);
 
 const arrow = (page: Page, label: string) => page.locator(`[data-testid="arrow"][data-label='${label}']`);
 const inspector = (page: Page) => page.getByTestId('inspector');
