@@ -30,7 +30,7 @@ export const en = {
   'footer.local': 'Everything runs in your browser: nothing you type leaves this page.',
   'footer.rfc': 'Read RFC 6455',
 
-  'route.unknown': 'There is no page at “{path}” yet, so here is the frame decoder.',
+  'route.unknown': 'There is no page at “{path}”, so here is the home page.',
   'route.badEncoding':
     'The link’s hex has a broken %-escape (like %ZZ), so it could not be read cleanly; it is shown below as it came.',
   'route.badDir':

@@ -33,7 +33,7 @@ export const ko = {
     '모든 처리는 브라우저 안에서만 이루어집니다. 입력한 내용은 이 페이지 밖으로 나가지 않습니다.',
   'footer.rfc': 'RFC 6455 읽기',
 
-  'route.unknown': '“{path}” 페이지는 아직 없어서 프레임 디코더를 보여 드립니다.',
+  'route.unknown': '“{path}” 페이지가 없어서 첫 화면을 보여 드립니다.',
   'route.badEncoding':
     '링크의 hex 값에 잘못된 %-이스케이프(예: %ZZ)가 있어 제대로 읽지 못했습니다. 받은 그대로 아래 입력란에 넣었습니다.',
   'route.badDir':

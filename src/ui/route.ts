@@ -4,7 +4,7 @@
  */
 import type { Direction } from '../protocol/index.ts';
 
-export type Page = 'frame' | 'playground' | 'compare' | 'lessons' | 'lesson';
+export type Page = 'home' | 'frame' | 'playground' | 'compare' | 'lessons' | 'lesson';
 
 export type RouteNotice =
   | { readonly kind: 'unknown-route'; readonly path: string }
@@ -23,6 +23,8 @@ export interface Route {
   readonly slug: string | null;
   /** Every query parameter, decoded (views read their own; unknown ones are ignored). */
   readonly params: Readonly<Record<string, string>>;
+  /** `?embed=1` or `#/embed/…`: only the widget, for an iframe in a slide deck. */
+  readonly embed: boolean;
 }
 
 /** Links keep at most this many characters of hex (4 KiB): a URL is not a file format. */
@@ -60,16 +62,20 @@ export function parseRoute(hash: string): Route {
   let dirGiven = false;
   let badEncoding = false;
 
-  let page: Page = 'frame';
+  // `#/embed/<widget>…` is the same page as `#/<widget>…`, shown without the site around it.
+  const embedPath = /^\/embed(\/.*)?$/.exec(path);
+  const viewPath = embedPath ? embedPath[1] || '/' : path;
+  let page: Page = 'home';
   let slug: string | null = null;
-  const lessonMatch = /^\/lessons\/([a-z0-9-]{1,64})\/?$/.exec(path);
-  if (path === '/playground') page = 'playground';
-  else if (path === '/compare') page = 'compare';
-  else if (path === '/lessons' || path === '/lessons/') page = 'lessons';
+  const lessonMatch = /^\/lessons\/([a-z0-9-]{1,64})\/?$/.exec(viewPath);
+  if (viewPath === '/frame') page = 'frame';
+  else if (viewPath === '/playground') page = 'playground';
+  else if (viewPath === '/compare') page = 'compare';
+  else if (viewPath === '/lessons' || viewPath === '/lessons/') page = 'lessons';
   else if (lessonMatch) {
     page = 'lesson';
     slug = lessonMatch[1]!;
-  } else if (path !== '/' && path !== '/frame') {
+  } else if (viewPath !== '/') {
     const shown = decodeParam(path).value;
     notices.push({ kind: 'unknown-route', path: shown.length > 80 ? `${shown.slice(0, 80)}…` : shown });
   }
@@ -94,8 +100,9 @@ export function parseRoute(hash: string): Route {
     }
   }
   if (badEncoding) notices.push({ kind: 'bad-encoding' });
+  const embed = embedPath !== null || params.embed === '1' || params.embed === 'true';
   if (hex !== null && /^[0-9a-fA-F]+$/.test(hex) && hex.length % 2 === 0) hex = spacedHex(hex);
-  return { page, hex, dir, dirGiven, notices, slug, params };
+  return { page, hex, dir, dirGiven, notices, slug, params, embed };
 }
 
 /** "810548" → "81 05 48": a compact link reads better in the input as pairs. */

@@ -54,7 +54,7 @@ describe('RFC 6455 §5.7 examples', () => {
   });
 
   it('the masked client frame is unmasked with its key, and example buttons fill the input', async () => {
-    const page = await h.open('#/');
+    const page = await h.open('#/frame');
     await page.getByTestId('example-fragmented').click();
     expect(await page.getByTestId('hex-input').inputValue()).toBe('01 03 48 65 6c\n80 02 6c 6f');
     await expect.poll(() => verdict(page).textContent()).toContain('2 frames → text message “Hello”');
@@ -71,7 +71,7 @@ describe('RFC 6455 §5.7 examples', () => {
   });
 
   it('typing decodes live and keeps the link in the address bar up to date', async () => {
-    const page = await h.open('#/');
+    const page = await h.open('#/frame');
     const input = page.getByTestId('hex-input');
     await input.fill('');
     await input.pressSequentially('88 02 03 e8');
@@ -102,7 +102,7 @@ describe('violations name the rule', () => {
   });
 
   it('an unmasked client frame → §5.1, with a way to read it the other way round', async () => {
-    const page = await h.open('#/');
+    const page = await h.open('#/frame');
     await page.getByTestId('example-unmasked-client').click();
     await expect.poll(() => verdict(page).textContent()).toContain('§5.1');
     await page.getByRole('button', { name: 'Read them as server → client' }).click();
@@ -120,7 +120,7 @@ describe('incomplete input', () => {
   });
 
   it('a 16-bit length with no payload yet waits for all 256 bytes', async () => {
-    const page = await h.open('#/');
+    const page = await h.open('#/frame');
     await page.getByTestId('example-binary-256').click();
     await expect.poll(() => verdict(page).textContent()).toContain('waiting for 256 more bytes');
     expect(await rawOf(page, 'ext-len')).toBe('256');
@@ -129,7 +129,7 @@ describe('incomplete input', () => {
 
 describe('bad input is a lesson, not a crash', () => {
   it('a non-hex character is named with its position and marked in an excerpt', async () => {
-    const page = await h.open('#/');
+    const page = await h.open('#/frame');
     const input = page.getByTestId('hex-input');
     await input.fill('');
     await input.pressSequentially('81 05 4g');
@@ -141,7 +141,7 @@ describe('bad input is a lesson, not a crash', () => {
   });
 
   it('an odd number of digits says so', async () => {
-    const page = await h.open('#/');
+    const page = await h.open('#/frame');
     await page.getByTestId('hex-input').fill('81 05 4');
     await expect.poll(() => verdict(page).textContent()).toContain('Odd number of hex digits');
     expect(await verdict(page).textContent()).toContain('“4”');
@@ -185,14 +185,13 @@ describe('bad input is a lesson, not a crash', () => {
     await expect.poll(() => verdict(page).textContent()).toContain('Valid');
   });
 
-  it('an unknown route shows a notice and the decoder', async () => {
-    const page = await h.open('#/nowhere/at-all');
+  it('an unknown route shows a notice and the home page', async () => {
+    const page = await h.open('#/nowhere/at-all', {}, 'home');
     expect(await page.getByTestId('route-notice').textContent()).toContain('/nowhere/at-all');
-    await expect.poll(() => verdict(page).textContent()).toContain('Valid');
   });
 
   it('following a new link in the same page re-opens the decoder on its bytes', async () => {
-    const page = await h.open('#/');
+    const page = await h.open('#/frame');
     await page.evaluate(() => (location.hash = '#/frame?hex=8900&dir=s2c'));
     await expect.poll(() => page.getByTestId('hex-input').inputValue()).toBe('89 00');
     await expect.poll(() => verdict(page).textContent()).toContain('ping');
@@ -249,11 +248,11 @@ describe('languages', () => {
   });
 
   it('the default follows the browser language; a corrupt stored value is ignored', async () => {
-    const ko = await h.open('#/', { locale: 'ko-KR' });
+    const ko = await h.open('#/frame', { locale: 'ko-KR' });
     await expect.poll(() => ko.locator('nav').textContent()).toContain('프레임 디코더');
 
     const context = { locale: 'en-US' };
-    const page = await h.open('#/', context);
+    const page = await h.open('#/frame', context);
     await page.evaluate(() => localStorage.setItem('ws101:v1:lang', '{"corrupt'));
     await page.reload();
     await expect.poll(() => page.locator('nav').textContent()).toContain('Frame decoder');
