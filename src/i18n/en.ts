@@ -5,7 +5,9 @@
  */
 import { compareEn } from './compare.en.ts';
 import { consoleEn } from './console.en.ts';
+import { copyEn } from './copy.en.ts';
 import { editorEn } from './editor.en.ts';
+import { homeEn } from './home.en.ts';
 import { inspectorEn } from './inspector.en.ts';
 import { lessonsEn } from './lessons.en.ts';
 import { playgroundEn } from './playground.en.ts';
@@ -15,9 +17,11 @@ export const en = {
   ...playgroundEn,
   ...inspectorEn,
   ...consoleEn,
+  ...copyEn,
   ...lessonsEn,
   ...compareEn,
   ...editorEn,
+  ...homeEn,
   'app.title': 'ws101 — WebSocket, byte by byte',
   'app.skip': 'Skip to content',
   'app.tagline': 'WebSocket, byte by byte',
