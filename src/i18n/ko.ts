@@ -10,7 +10,6 @@ import { compareKo } from './compare.ko.ts';
 import { consoleKo } from './console.ko.ts';
 import { copyKo } from './copy.ko.ts';
 import { editorKo } from './editor.ko.ts';
-import { homeKo } from './home.ko.ts';
 import { inspectorKo } from './inspector.ko.ts';
 import { lessonsKo } from './lessons.ko.ts';
 import { playgroundKo } from './playground.ko.ts';
@@ -23,7 +22,6 @@ export const ko = {
   ...lessonsKo,
   ...compareKo,
   ...editorKo,
-  ...homeKo,
   'app.title': 'ws101 — 바이트로 배우는 WebSocket',
   'app.skip': '본문으로 건너뛰기',
   'app.tagline': '바이트로 배우는 WebSocket',
