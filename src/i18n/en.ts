@@ -7,6 +7,7 @@ import { compareEn } from './compare.en.ts';
 import { consoleEn } from './console.en.ts';
 import { copyEn } from './copy.en.ts';
 import { editorEn } from './editor.en.ts';
+import { homeEn } from './home.en.ts';
 import { inspectorEn } from './inspector.en.ts';
 import { lessonsEn } from './lessons.en.ts';
 import { playgroundEn } from './playground.en.ts';
@@ -23,6 +24,7 @@ export const en = {
   'app.title': 'ws101 — WebSocket, byte by byte',
   'app.skip': 'Skip to content',
   'app.tagline': 'WebSocket, byte by byte',
+  ...homeEn,
   'nav.label': 'Main',
   'nav.playground': 'Playground',
   'nav.lessons': 'Lessons',
