@@ -8,10 +8,15 @@ export const copyEn = {
   'copy.fmt.base64': 'Base64',
   'copy.fmt.js': 'JavaScript Uint8Array',
   'copy.fmt.c': 'C array',
+  /** Short names for the confirmation, so it fits beside the button on a phone. */
+  'copy.short.hex': 'hex',
+  'copy.short.base64': 'base64',
+  'copy.short.js': 'JS',
+  'copy.short.c': 'C',
   'copy.done.one': 'Copied as {format} ({n} char)',
   'copy.done.other': 'Copied as {format} ({n} chars)',
   'copy.fallback':
-    'This page may not write to your clipboard here, so the {format} text is selected below: press Ctrl+C (⌘C on a Mac) to copy it.',
+    'This page may not write to your clipboard here, so the {format} text is selected below: press Ctrl+C (⌘C on a Mac), or touch and hold it and choose Copy.',
   'copy.fallback.label': '{format} text to copy',
   'copy.close': 'Close',
   'copy.empty': 'There are no bytes to copy.',
@@ -34,6 +39,8 @@ export const copyEn = {
   'copy.note.payload': '{n}-byte payload',
   'copy.note.partial.one': 'incomplete frame: {n} byte',
   'copy.note.partial.other': 'incomplete frame: {n} bytes',
+  'copy.note.rejected.one': 'rejected frame: {n} byte',
+  'copy.note.rejected.other': 'rejected frame: {n} bytes',
   'copy.note.unread.one': '{n} byte the receiver never reads',
   'copy.note.unread.other': '{n} bytes the receiver never reads',
 } as const;

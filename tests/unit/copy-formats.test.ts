@@ -153,6 +153,7 @@ describe('comments and limits', () => {
   it('bytes that are no whole frame are described by count', () => {
     expect(bytesComment('partial', 3, 'en')).toBe('incomplete frame: 3 bytes');
     expect(bytesComment('unread', 1, 'en')).toBe('1 byte the receiver never reads');
+    expect(bytesComment('rejected', 2, 'ko')).toBe('거부되는 프레임: 2바이트');
   });
 
   it('a comment cannot end its own comment or line: no "*/" in C, no line breaks anywhere', () => {

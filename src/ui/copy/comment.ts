@@ -30,7 +30,10 @@ export function frameComment(frame: DecodedFrame, lang: Lang): string {
   return parts.join(translate(lang, 'list.sep'));
 }
 
-/** Bytes that are not one whole frame: the start of a cut-short frame, or what follows a failure. */
-export function bytesComment(kind: 'partial' | 'unread', n: number, lang: Lang): string {
-  return translatePlural(lang, kind === 'partial' ? 'copy.note.partial' : 'copy.note.unread', n);
+/**
+ * Bytes that are not one whole frame: the start of a cut-short frame, a frame the receiver stops at
+ * (its header breaks a rule), or what follows a failure.
+ */
+export function bytesComment(kind: 'partial' | 'rejected' | 'unread', n: number, lang: Lang): string {
+  return translatePlural(lang, `copy.note.${kind}`, n);
 }
