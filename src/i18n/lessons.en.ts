@@ -35,6 +35,12 @@ export const lessonsEn = {
   'ls.notice.dismiss': 'Dismiss',
 
   'ls.ex.heading': 'Exercise {n}',
+  'ls.ex.link': 'Link to exercise {n}',
+  'ls.ex.linkShort': 'Link',
+  'ls.step.unknown':
+    'This link points to step “{step}”, which this lesson does not have (it may have been renamed); starting from the top.',
+  'ls.step.bad':
+    'The link’s step “{step}” is not an exercise name (lowercase letters, digits and hyphens); starting from the top.',
   'ls.ex.done': 'Done',
   'ls.ex.pickOne': 'Pick one answer.',
   'ls.ex.pickMany': 'Pick every right answer.',

@@ -35,6 +35,12 @@ export const lessonsKo = {
   'ls.notice.dismiss': '닫기',
 
   'ls.ex.heading': '연습 문제 {n}',
+  'ls.ex.link': '연습 문제 {n} 링크',
+  'ls.ex.linkShort': '링크',
+  'ls.step.unknown':
+    '이 링크는 “{step}” 단계를 가리키지만 이 강의에는 그런 단계가 없습니다(이름이 바뀌었을 수 있습니다). 처음부터 보여 드립니다.',
+  'ls.step.bad':
+    '링크의 단계 “{step}”는 연습 문제 이름이 아닙니다(영문 소문자, 숫자, 하이픈만 씁니다). 처음부터 보여 드립니다.',
   'ls.ex.done': '완료',
   'ls.ex.pickOne': '답을 하나 고르세요.',
   'ls.ex.pickMany': '맞는 답을 모두 고르세요.',
