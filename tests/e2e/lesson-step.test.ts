@@ -57,4 +57,13 @@ describe('lesson step links', () => {
     expect(await bad.locator('main img').count()).toBe(0);
     expect(h.problems).toEqual([]);
   });
+
+  it('an exercise’s frame editor shows the exercise’s direction, without a switch', async () => {
+    const page = await h.open('#/lessons/frame-anatomy?step=make-ping', STILL, 'lesson');
+    const card = page.locator(exercise('make-ping'));
+    await card.getByTestId('ed-dir-fixed').waitFor({ timeout: 30_000 });
+    expect(await card.getByTestId('ed-dir-c2s').count()).toBe(0);
+    expect(await card.getByTestId('ed-dir-s2c').count()).toBe(0);
+    expect(h.problems).toEqual([]);
+  });
 });
