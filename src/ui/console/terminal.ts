@@ -29,6 +29,7 @@ import {
   type Printed,
 } from './print.ts';
 import { monoFont, terminalTheme } from './theme.ts';
+import { onThemeChange, remRatio } from '../styles/scheme.ts';
 
 export interface ConsoleTerminalOptions {
   readonly host: HTMLElement;
@@ -78,7 +79,7 @@ export class ConsoleTerminal {
     Terminal.strings.promptLabel = translate(o.lang(), 'con.inputLabel');
     this.term = new Terminal({
       fontFamily: monoFont(),
-      fontSize: narrow ? 13 : 14,
+      fontSize: Math.round((narrow ? 13 : 14) * remRatio()),
       lineHeight: 1.2,
       theme: terminalTheme(),
       // Colours come from AA tokens; this is a safety net for any the theme did not anticipate.
@@ -102,12 +103,12 @@ export class ConsoleTerminal {
     resize.observe(o.host);
     this.#disposers.push(() => resize.disconnect());
 
-    const dark = matchMedia('(prefers-color-scheme: dark)');
-    const retheme = (): void => {
-      this.term.options.theme = terminalTheme();
-    };
-    dark.addEventListener('change', retheme);
-    this.#disposers.push(() => dark.removeEventListener('change', retheme));
+    // The reader's setting or a link's forced `theme=` (scheme.ts).
+    this.#disposers.push(
+      onThemeChange(() => {
+        this.term.options.theme = terminalTheme();
+      }),
+    );
 
     this.#world = o.session.world;
     this.#print([textLine(translate(o.lang(), 'con.greeting'), 'muted', this.term.cols)]);

@@ -16,6 +16,7 @@ import 'monaco-editor/features/gotoError/register';
 import 'monaco-editor/features/links/register';
 import 'monaco-editor/features/unicodeHighlighter/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { isDark, onThemeChange, remRatio } from '../styles/scheme.ts';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
@@ -110,6 +111,8 @@ function register(): void {
       'textCodeBlock.background': '#171b22',
     },
   });
+  // Monaco has one theme for all editors: it follows a forced `theme=` as well as the reader's setting.
+  onThemeChange(() => monaco.editor.setTheme(isDark() ? THEME_DARK : THEME_LIGHT));
 }
 
 export interface EditorOptions {
@@ -127,9 +130,11 @@ export function createEditor(el: HTMLElement, o: EditorOptions): { editor: CodeE
   const model = monaco.editor.createModel(o.value, LANGUAGE_ID);
   model.updateOptions({ tabSize: 2, insertSpaces: true });
   hoverSources.set(model, o.hover);
+  // Pixel sizes, kept in proportion with the page's rem (a larger default font, an embed's `scale=`).
+  const rem = remRatio();
   const editor = monaco.editor.create(el, {
     model,
-    theme: o.dark ? THEME_DARK : THEME_LIGHT,
+    theme: isDark(o.dark) ? THEME_DARK : THEME_LIGHT,
     ariaLabel: o.ariaLabel,
     automaticLayout: true,
     minimap: { enabled: false },
@@ -144,8 +149,8 @@ export function createEditor(el: HTMLElement, o: EditorOptions): { editor: CodeE
     scrollBeyondLastLine: false,
     fontFamily:
       "ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', 'D2Coding', monospace",
-    fontSize: 15,
-    lineHeight: 24,
+    fontSize: Math.round(15 * rem),
+    lineHeight: Math.round(24 * rem),
     renderLineHighlight: 'line',
     occurrencesHighlight: 'off',
     selectionHighlight: false,
@@ -166,8 +171,9 @@ export function createEditor(el: HTMLElement, o: EditorOptions): { editor: CodeE
   return { editor, model };
 }
 
+/** `dark` is the reader's setting; a theme forced by the link wins over it. */
 export function setTheme(dark: boolean): void {
-  monaco.editor.setTheme(dark ? THEME_DARK : THEME_LIGHT);
+  monaco.editor.setTheme(isDark(dark) ? THEME_DARK : THEME_LIGHT);
 }
 
 /** Text offsets → a Monaco range. */
