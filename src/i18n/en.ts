@@ -7,6 +7,7 @@ import { compareEn } from './compare.en.ts';
 import { consoleEn } from './console.en.ts';
 import { copyEn } from './copy.en.ts';
 import { editorEn } from './editor.en.ts';
+import { embedEn } from './embed.en.ts';
 import { homeEn } from './home.en.ts';
 import { inspectorEn } from './inspector.en.ts';
 import { lessonsEn } from './lessons.en.ts';
@@ -21,6 +22,7 @@ export const en = {
   ...lessonsEn,
   ...compareEn,
   ...editorEn,
+  ...embedEn,
   'app.title': 'ws101 — WebSocket, byte by byte',
   'app.skip': 'Skip to content',
   'app.tagline': 'WebSocket, byte by byte',

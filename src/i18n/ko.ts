@@ -10,6 +10,7 @@ import { compareKo } from './compare.ko.ts';
 import { consoleKo } from './console.ko.ts';
 import { copyKo } from './copy.ko.ts';
 import { editorKo } from './editor.ko.ts';
+import { embedKo } from './embed.ko.ts';
 import { homeKo } from './home.ko.ts';
 import { inspectorKo } from './inspector.ko.ts';
 import { lessonsKo } from './lessons.ko.ts';
@@ -23,6 +24,7 @@ export const ko = {
   ...lessonsKo,
   ...compareKo,
   ...editorKo,
+  ...embedKo,
   'app.title': 'ws101 — 바이트로 배우는 WebSocket',
   'app.skip': '본문으로 건너뛰기',
   'app.tagline': '바이트로 배우는 WebSocket',

@@ -47,6 +47,12 @@ export class PlaygroundSession {
   /** Skip idle stretches when playing (nothing in flight): a ticker's quiet second does not take 10 s. */
   skipIdle = $state(true);
   server = $state<ServerKind>('echo');
+  /**
+   * The world commands that ran, in order, since the session started or was reset, and the server it
+   * started with: replayed on the seeded world they give the same timeline, byte for byte (a share link).
+   */
+  recorded = $state.raw<readonly string[]>([]);
+  recordedServer = $state<ServerKind>('echo');
 
   #unsubscribe: () => void = () => {};
   #revealed = 0;
@@ -58,6 +64,7 @@ export class PlaygroundSession {
   constructor(settings: Partial<WorldSettings> = {}) {
     this.#settings = settings;
     this.server = settings.server ?? 'echo';
+    this.recordedServer = this.server;
     this.world = this.#newWorld();
   }
 
@@ -103,6 +110,7 @@ export class PlaygroundSession {
       if (c.name === 'server') this.server = c.kind;
       const r = await runCommand(this.world, c);
       await this.#computeAhead();
+      if (r.ok) this.recorded = [...this.recorded, line.trim()];
       this.version++;
       return r.ok ? { kind: 'ok', command: c } : { kind: 'refused', message: r.reason };
     };
@@ -124,6 +132,8 @@ export class PlaygroundSession {
     this.selected = null;
     this.live = true;
     this.playing = true;
+    this.recorded = [];
+    this.recordedServer = this.server;
     this.version++;
   }
 
@@ -196,7 +206,7 @@ export class PlaygroundSession {
   /** Move the playhead to the previous/next moment something happens. */
   step(direction: 1 | -1): void {
     this.playing = false;
-    const times = this.#eventTimes();
+    const times = this.moments();
     const p = this.playhead;
     let target: number | undefined;
     if (direction > 0) target = times.find((t) => t > p + 1e-9);
@@ -252,14 +262,50 @@ export class PlaygroundSession {
     return next === Number.POSITIVE_INFINITY ? null : next;
   }
 
-  /** Sorted distinct times at which something starts or arrives. */
-  #eventTimes(): number[] {
+  #moments: { world: World; length: number; times: readonly number[] } | null = null;
+
+  /**
+   * Sorted distinct times at which something starts or arrives: the moments a step moves between.
+   * Cached per world and length (the timeline only grows), since the presenter asks on every message.
+   */
+  moments(): readonly number[] {
+    const cached = this.#moments;
+    const evs = this.events;
+    if (cached && cached.world === this.world && cached.length === evs.length) return cached.times;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const set = new Set<number>();
-    for (const e of this.events) {
+    for (const e of evs) {
       set.add(e.t);
       if (isArrow(e)) set.add(e.arriveT);
     }
-    return [...set].sort((a, b) => a - b);
+    const times = [...set].sort((a, b) => a - b);
+    this.#moments = { world: this.world, length: evs.length, times };
+    return times;
+  }
+
+  /**
+   * Where the playhead is as a presenter counts: step k of `steps` after k moments. What happens at
+   * time 0 is the starting picture (step 0), so a step always shows something new.
+   */
+  stepPosition(): { step: number; steps: number } {
+    const times = this.moments();
+    const first = times.length > 0 && times[0]! <= 1e-9 ? 1 : 0;
+    let lo = 0,
+      hi = times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (times[mid]! <= this.playhead + 1e-9) lo = mid + 1;
+      else hi = mid;
+    }
+    return { step: Math.max(0, lo - first), steps: times.length - first };
+  }
+
+  /** Show step `n` (see stepPosition) and pause there. */
+  showStep(n: number): void {
+    this.playing = false;
+    const times = this.moments();
+    const first = times.length > 0 && times[0]! <= 1e-9 ? 1 : 0;
+    const k = Math.max(0, Math.min(n, times.length - first));
+    this.seek(k === 0 ? 0 : times[k - 1 + first]!);
   }
 }

@@ -1,0 +1,106 @@
+/**
+ * Addresses around embedding: the iframe's `src` for a view, the full-site address for an embedded
+ * view, and the presentation parameters (`theme`, `scale`, …) a view keeps when it rewrites its own
+ * hash. Pure string work on hashes, so it is the same in every view and testable without a page.
+ */
+
+/** Parameters about how a page is shown, not what it shows: views keep them when they rewrite the hash. */
+export const PRESENTATION_PARAMS = ['embed', 'theme', 'scale', 'font', 'lang', 'autoplay'] as const;
+/** Of those, the ones that only make sense inside a frame (dropped when leaving for the full site). */
+const FRAME_ONLY = new Set<string>(['embed', 'scale', 'font', 'autoplay']);
+
+interface SplitHash {
+  /** The view's path, without any `/embed` prefix: `/playground`. */
+  readonly path: string;
+  /** True for the `#/embed/<view>` form. */
+  readonly embedPath: boolean;
+  /** The query's `name=value` pairs, still encoded as they came (a step's `%3B` stays `%3B`). */
+  readonly pairs: readonly (readonly [name: string, raw: string])[];
+}
+
+function splitHash(hash: string): SplitHash {
+  const h = hash.startsWith('#') ? hash.slice(1) : hash;
+  const q = h.indexOf('?');
+  const rawPath = (q < 0 ? h : h.slice(0, q)) || '/';
+  const m = /^\/embed(\/.*)?$/.exec(rawPath);
+  const pairs: (readonly [string, string])[] = [];
+  for (const pair of (q < 0 ? '' : h.slice(q + 1)).split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    pairs.push(eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)]);
+  }
+  return { path: m ? m[1] || '/' : rawPath, embedPath: m !== null, pairs };
+}
+
+function joinHash(path: string, pairs: readonly (readonly [string, string])[]): string {
+  const query = pairs.map(([n, v]) => (v === '' ? n : `${n}=${v}`)).join('&');
+  return `#${path}${query ? `?${query}` : ''}`;
+}
+
+const isPresentation = (name: string): boolean => (PRESENTATION_PARAMS as readonly string[]).includes(name);
+
+/**
+ * `next` (a view's own new hash, `#/frame?hex=…`) with what `current` says about presentation: the
+ * `#/embed/…` form and the presentation parameters. A view that writes its state into the address keeps
+ * an embedded widget embedded and a forced theme forced.
+ */
+export function keepPresentation(next: string, current: string): string {
+  const cur = splitHash(current);
+  const nxt = splitHash(next);
+  const names = new Set(nxt.pairs.map(([n]) => n));
+  const kept = cur.pairs.filter(([n]) => isPresentation(n) && !names.has(n));
+  const path = cur.embedPath && nxt.path !== '/' ? `/embed${nxt.path}` : nxt.path;
+  return joinHash(path, [...nxt.pairs, ...kept]);
+}
+
+/** The address without its hash (`https://host/ws101/`). */
+export function pageBase(href: string): string {
+  const i = href.indexOf('#');
+  return i < 0 ? href : href.slice(0, i);
+}
+
+/** The same view on the full site: no `/embed`, no frame-only parameters. */
+export function fullSiteHash(hash: string): string {
+  const { path, pairs } = splitHash(hash);
+  return joinHash(
+    path,
+    pairs.filter(([n]) => !FRAME_ONLY.has(n)),
+  );
+}
+
+export interface EmbedChoice {
+  readonly theme: 'auto' | 'light' | 'dark';
+  /** 1 = as is (not written). */
+  readonly scale: number;
+}
+
+/** The `#/embed/<view>…` hash for the view `hash` shows now, with the chosen theme and scale. */
+export function embedHash(hash: string, choice: EmbedChoice): string {
+  const { path, pairs } = splitHash(hash);
+  const own = pairs.filter(([n]) => !isPresentation(n));
+  const extra: [string, string][] = [];
+  if (choice.theme !== 'auto') extra.push(['theme', choice.theme]);
+  if (choice.scale !== 1) extra.push(['scale', String(choice.scale)]);
+  return joinHash(path === '/' ? '/embed' : `/embed${path}`, [...own, ...extra]);
+}
+
+/** HTML attribute text: `&`, `"`, `<` and `>` escaped (a hash may carry any of them, encoded or not). */
+function attr(v: string): string {
+  return v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export interface SnippetOptions {
+  readonly src: string;
+  readonly width: number;
+  readonly height: number;
+  /** The frame's accessible name (WCAG 4.1.2: a frame needs a title). */
+  readonly title: string;
+}
+
+/** The `<iframe>` element a teacher pastes into a slide. */
+export function iframeSnippet(o: SnippetOptions): string {
+  return (
+    `<iframe src="${attr(o.src)}" width="${o.width}" height="${o.height}" title="${attr(o.title)}"` +
+    ` loading="lazy" allow="clipboard-write" style="border:0"></iframe>`
+  );
+}

@@ -1,0 +1,284 @@
+/**
+ * Presenter control of an embedded view: the host page (a slide deck) steps it with `postMessage`, and
+ * the presenter with → / Space / ← while the frame has the focus. Views that can step register a
+ * `Stepper`; what a step is belongs to the view (the playground: one moment of its timeline).
+ *
+ * Messages in (validated strictly; anything else is ignored without a reply or a console line):
+ *   { type: 'ws101', action: 'step' | 'back' | 'play' | 'pause' | 'reset' | 'goto' | 'getState', … }
+ *   { type: 'step' | 'back' | 'play' | 'pause' | 'reset' | 'goto' | 'getState', … }   (the short form)
+ * with `n` (step/back: how many, an integer 1–1000), `step` (goto: an integer 0–1,000,000, clamped to
+ * the view's steps) and `id` (echoed in the reply: a string of at most 64 characters, or a finite number).
+ *
+ * Messages out: `ws101:ready` once to `window.parent` when the view is ready, and `ws101:state` in reply
+ * to every accepted message, to that message's `source` with its `origin` as the target origin.
+ *
+ * Any origin may drive the widget: it holds nothing private (the simulation is public, seeded and local),
+ * and the worst a page can do is step a widget it embeds itself. Replies go only to the window that
+ * asked, addressed to the origin it asked from, so another window never reads them.
+ */
+
+export const PROTOCOL_VERSION = 1;
+export const ACTIONS = ['step', 'back', 'play', 'pause', 'reset', 'goto', 'getState'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const MAX_REPEAT = 1000;
+export const MAX_GOTO = 1_000_000;
+
+/** What the presenter can ask of a view. */
+export interface Stepper {
+  step(): void;
+  back(): void;
+  play(): void;
+  pause(): void;
+  /** Back to the beginning of the presentation, paused (not a new, empty world). */
+  reset(): void;
+  /** Show step `n` (0 = the start), already clamped to [0, steps]. */
+  goto(n: number): void;
+  state(): StepState;
+}
+
+export interface StepState {
+  /** Steps shown so far (0 = none yet). */
+  readonly step: number;
+  /** How many there are now (0: this view cannot step). */
+  readonly steps: number;
+  readonly playing: boolean;
+  /** The virtual time shown, in ms, or null where the view has no clock (the decoder). */
+  readonly time: number | null;
+  /** What the current step shows, in the page's language ('' at the start). */
+  readonly label: string;
+}
+
+export type Request =
+  | { readonly action: 'step' | 'back'; readonly n: number; readonly id?: string | number }
+  | { readonly action: 'goto'; readonly step: number; readonly id?: string | number }
+  | { readonly action: 'play' | 'pause' | 'reset' | 'getState'; readonly id?: string | number };
+
+const isAction = (v: unknown): v is Action =>
+  typeof v === 'string' && (ACTIONS as readonly string[]).includes(v);
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+const isCount = (v: unknown, lo: number, hi: number): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
+
+/** The request a message makes, or null for anything that is not exactly one of ours. Never throws. */
+export function parseRequest(data: unknown): Request | null {
+  try {
+    if (!isPlainObject(data)) return null;
+    let action: unknown;
+    if (data.type === 'ws101') action = data.action;
+    else if ('action' in data) return null;
+    else action = data.type;
+    if (!isAction(action)) return null;
+    const idRaw = data.id;
+    let id: string | number | undefined;
+    if (idRaw !== undefined) {
+      if (typeof idRaw === 'string' && idRaw.length <= 64) id = idRaw;
+      else if (typeof idRaw === 'number' && Number.isFinite(idRaw)) id = idRaw;
+      else return null;
+    }
+    const withId = id === undefined ? {} : { id };
+    if (action === 'step' || action === 'back') {
+      if (data.step !== undefined) return null;
+      if (data.n === undefined) return { action, n: 1, ...withId };
+      return isCount(data.n, 1, MAX_REPEAT) ? { action, n: data.n, ...withId } : null;
+    }
+    if (data.n !== undefined) return null;
+    if (action === 'goto')
+      return isCount(data.step, 0, MAX_GOTO) ? { action, step: data.step, ...withId } : null;
+    if (data.step !== undefined) return null;
+    return { action, ...withId };
+  } catch {
+    return null;
+  }
+}
+
+const EMPTY: StepState = { step: 0, steps: 0, playing: false, time: null, label: '' };
+
+let current: Stepper | null = null;
+let readyPending = false;
+
+/** A view offers its steps; the returned function withdraws them (when the view goes away). */
+export function registerStepper(s: Stepper): () => void {
+  current = s;
+  if (readyPending) announceReady();
+  return () => {
+    if (current === s) current = null;
+  };
+}
+
+function stateOf(): StepState {
+  try {
+    return current ? current.state() : EMPTY;
+  } catch {
+    return EMPTY;
+  }
+}
+
+/** Do what a request asks of the current view (no view: nothing to do, the reply says steps: 0). */
+export function perform(r: Request): void {
+  const s = current;
+  if (!s) return;
+  switch (r.action) {
+    case 'step':
+    case 'back': {
+      if (r.n === 1) {
+        if (r.action === 'step') s.step();
+        else s.back();
+      } else {
+        // Many steps at once: one jump, not n walks over the timeline.
+        const { step, steps } = s.state();
+        s.goto(Math.min(steps, Math.max(0, step + (r.action === 'step' ? r.n : -r.n))));
+      }
+      return;
+    }
+    case 'goto':
+      s.goto(Math.min(s.state().steps, r.step));
+      return;
+    case 'play':
+      s.play();
+      return;
+    case 'pause':
+      s.pause();
+      return;
+    case 'reset':
+      s.reset();
+      return;
+    case 'getState':
+      return;
+  }
+}
+
+export interface PresenterOptions {
+  /** The view's name in state messages (the route's page: 'playground', 'frame', 'compare', …). */
+  readonly view: () => string;
+  /** True when the view registers a stepper: `ws101:ready` waits for it. */
+  readonly steppable: boolean;
+}
+
+let options: PresenterOptions | null = null;
+
+function message(type: 'ws101:ready' | 'ws101:state', extra: Record<string, unknown> = {}) {
+  return {
+    type,
+    version: PROTOCOL_VERSION,
+    view: options?.view() ?? '',
+    ready: current !== null || !(options?.steppable ?? false),
+    ...stateOf(),
+    ...extra,
+  };
+}
+
+function announceReady(): void {
+  readyPending = false;
+  if (window.parent === window) return;
+  try {
+    // To whichever page embeds us: the state is public, and the parent's origin is not ours to know.
+    window.parent.postMessage(message('ws101:ready'), '*');
+  } catch {
+    // A parent that went away: nothing to tell.
+  }
+}
+
+type Replyable = { postMessage(message: unknown, targetOrigin: string): void };
+
+function onmessage(e: MessageEvent): void {
+  try {
+    // Our own window's messages are Monaco's or xterm's business, not a host's.
+    const source = e.source;
+    if (!source || source === window) return;
+    if (typeof MessagePort !== 'undefined' && source instanceof MessagePort) return;
+    if (typeof ServiceWorker !== 'undefined' && source instanceof ServiceWorker) return;
+    const request = parseRequest(e.data);
+    if (!request) return;
+    perform(request);
+    const reply = message('ws101:state', {
+      action: request.action,
+      ...(request.id === undefined ? {} : { id: request.id }),
+    });
+    // An opaque origin ("null": a sandboxed or file:// host) cannot be named; the reply still goes
+    // only to the window that sent the message.
+    (source as unknown as Replyable).postMessage(reply, e.origin === 'null' ? '*' : e.origin);
+  } catch {
+    // A host that closed between asking and the reply, or a view that failed: never an error here.
+  }
+}
+
+/** Keys a focused element uses itself: the presenter keys are left to it. */
+const OWNS_KEYS = [
+  'input',
+  'textarea',
+  'select',
+  'button',
+  'a[href]',
+  'summary',
+  'audio[controls]',
+  'video[controls]',
+  '[contenteditable]:not([contenteditable="false"])',
+  '[role="button"]',
+  '[role="textbox"]',
+  '[role="slider"]',
+  '[role="spinbutton"]',
+  '[role="tab"]',
+  '[role="listbox"]',
+  '[role="option"]',
+  '[role="menu"]',
+  '[role="menuitem"]',
+  '[role="radio"]',
+  '[role="checkbox"]',
+  '[role="switch"]',
+  '[role="grid"]',
+  '[role="tree"]',
+  '[role="combobox"]',
+  '[role="scrollbar"]',
+  '.monaco-editor',
+  '.xterm',
+  'dialog',
+].join(',');
+
+/** Whether → / ← / Space on `target` belong to it (a field, a button, the editor, the terminal…). */
+export function ownsKeys(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target === document.body || target === document.documentElement) return false;
+  if (target.closest(OWNS_KEYS)) return true;
+  // A focusable region (a scroll box, the diagram) scrolls or steps with the arrows itself.
+  const tabbable = target.closest('[tabindex]');
+  return tabbable !== null && tabbable.getAttribute('tabindex') !== '-1';
+}
+
+function onkeydown(e: KeyboardEvent): void {
+  if (e.defaultPrevented || e.isComposing || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+  const forward = e.key === 'ArrowRight' || e.key === ' ';
+  const backward = e.key === 'ArrowLeft';
+  if ((!forward && !backward) || !current || ownsKeys(e.target)) return;
+  e.preventDefault();
+  try {
+    if (forward) current.step();
+    else current.back();
+  } catch {
+    // A step that failed leaves the view as it was.
+  }
+}
+
+/**
+ * Listen for a host's messages and the presenter keys (embed mode). `ws101:ready` is posted to the
+ * parent once the view has registered its stepper, or at once for a view that has none.
+ */
+export function startPresenter(o: PresenterOptions): () => void {
+  options = o;
+  window.addEventListener('message', onmessage);
+  window.addEventListener('keydown', onkeydown);
+  if (!o.steppable || current) announceReady();
+  else readyPending = true;
+  return () => {
+    window.removeEventListener('message', onmessage);
+    window.removeEventListener('keydown', onkeydown);
+    readyPending = false;
+    options = null;
+  };
+}
