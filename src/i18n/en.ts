@@ -11,11 +11,13 @@ import { embedEn } from './embed.en.ts';
 import { homeEn } from './home.en.ts';
 import { inspectorEn } from './inspector.en.ts';
 import { lessonsEn } from './lessons.en.ts';
+import { pcapEn } from './pcap.en.ts';
 import { playgroundEn } from './playground.en.ts';
 
 export const en = {
   // Each area keeps its strings in its own file, so the areas can grow side by side.
   ...playgroundEn,
+  ...pcapEn,
   ...inspectorEn,
   ...consoleEn,
   ...copyEn,

@@ -14,10 +14,12 @@ import { embedKo } from './embed.ko.ts';
 import { homeKo } from './home.ko.ts';
 import { inspectorKo } from './inspector.ko.ts';
 import { lessonsKo } from './lessons.ko.ts';
+import { pcapKo } from './pcap.ko.ts';
 import { playgroundKo } from './playground.ko.ts';
 
 export const ko = {
   ...playgroundKo,
+  ...pcapKo,
   ...inspectorKo,
   ...consoleKo,
   ...copyKo,

@@ -181,7 +181,8 @@ describe('playground diagram', () => {
   });
 
   it('stepping back restores the earlier picture: fewer arrows, the client OPEN again', async () => {
-    const page = await open(run(STORY));
+    // Tall enough for the whole story: only arrows near the view are drawn, so a short one counts the window.
+    const page = await open(run(STORY), { ...REDUCED, viewport: { width: 1280, height: 1400 } });
     await settled(page);
     const endCount = await arrows(page).count();
     expect(await state(page, 'client', 'ws')).toBe('CLOSED');
