@@ -1,12 +1,69 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { lessonsPlugin } from './src/lessons/vite-plugin.ts';
+
+/**
+ * The Content-Security-Policy of the built site (docs/deploy.md explains each line and how to send it
+ * as a header). Measured by tests/e2e/static-site.test.ts, which must see zero violations:
+ * - style-src 'unsafe-inline': Monaco adds <style> elements at run time (themes, decorations), and
+ *   Svelte's style: directives set inline styles;
+ * - img-src / font-src data:: Monaco's CSS has data: images; the favicon is `data:,`;
+ * - worker-src 'self' without blob:: Vite emits Monaco's editor worker as a file of the build and
+ *   starts it with new Worker(new URL(…, import.meta.url)); Monaco's blob: fallback is only for a
+ *   worker on another origin, which this site never has;
+ * - no 'unsafe-eval' and no inline script: nothing in the bundle evaluates strings.
+ * frame-ancestors is ignored in a <meta> policy, so it is not here: a host that wants to restrict
+ * embedding sends it as a header.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * Puts the policy into the built index.html, right after <meta charset> (a policy applies only to
+ * what comes after it). Build only: the dev server's HMR client is an inline-injected script and a
+ * websocket, which this policy would block.
+ */
+function contentSecurityPolicy(policy: string): Plugin {
+  return {
+    name: 'ws101-csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(html);
+        if (!charset) throw new Error('index.html: no <meta charset> to put the CSP after');
+        // An inline script would be refused by script-src 'self': fail the build, not the page.
+        const inline = /<script(?![^>]*\bsrc=)[^>]*>/i.exec(html);
+        if (inline) throw new Error(`index.html: inline script ${inline[0]} is blocked by the CSP`);
+        const at = charset.index + charset[0].length;
+        const meta = `\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+        return html.slice(0, at) + meta + html.slice(at);
+      },
+    },
+  };
+}
 
 // base './' so the built site works from any sub-path of any static host (hash routes).
 export default defineConfig({
   base: './',
-  plugins: [svelte(), lessonsPlugin()],
-  build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  plugins: [svelte(), lessonsPlugin(), contentSecurityPolicy(CONTENT_SECURITY_POLICY)],
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+    // .vite/manifest.json maps source modules to chunk files: tests/e2e/budget.test.ts finds Monaco's
+    // and xterm's chunks by their source module, not by a guessed file name. The site never fetches it.
+    manifest: true,
+  },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });
