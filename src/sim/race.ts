@@ -18,8 +18,9 @@ import { HEADER_BYTES, Network, TcpEndpoint } from './tcp.ts';
 import { Timeline } from './timeline.ts';
 import { WsLink } from './ws-link.ts';
 
-export type Technique = 'polling' | 'long-polling' | 'streaming' | 'sse' | 'websocket';
-export const TECHNIQUES: readonly Technique[] = ['polling', 'long-polling', 'streaming', 'sse', 'websocket'];
+import { TECHNIQUES, type Technique } from './techniques.ts';
+
+export { TECHNIQUES, type Technique };
 export type Schedule = 'regular' | 'bursty' | 'random';
 
 export interface RaceSettings {
