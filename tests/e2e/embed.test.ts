@@ -257,6 +257,25 @@ describe('the frame alone', () => {
     });
   }
 
+  it('is axe clean embedded: the playground with its toggles, the decoder mid-walk, the race', async () => {
+    const pg = await h.open(
+      `#/embed/playground?${SCENARIO}`,
+      { viewport: { width: 960, height: 540 } },
+      'playground',
+    );
+    await pg.locator('[data-testid="playground"][data-scenario="done"]').waitFor();
+    await pg.keyboard.press('ArrowRight');
+    expect(await seriousAxeFindings(pg)).toEqual([]);
+    const dec = await h.open('#/embed/frame?hex=818537fa213d7f9f4d5158&dir=c2s&theme=dark', {
+      viewport: { width: 480, height: 270 },
+    });
+    await dec.keyboard.press('ArrowRight');
+    expect(await seriousAxeFindings(dec)).toEqual([]);
+    const cmp = await h.open('#/embed/compare', { viewport: { width: 960, height: 540 } }, 'compare');
+    await cmp.getByTestId('cmp-time').waitFor();
+    expect(await seriousAxeFindings(cmp)).toEqual([]);
+  });
+
   it('the console opens behind a toggle when the frame is small', async () => {
     const page = await h.open(
       `#/embed/playground?${SCENARIO}`,
