@@ -117,8 +117,7 @@ const hits = (fetched: string[], set: Set<string>) => fetched.filter((f) => set.
 
 describe('first visit: JavaScript within 120 KB gzip, no Monaco, no xterm', () => {
   const routes = [
-    // The home page (`home`); `verdict` while #/ still showed the frame decoder.
-    { hash: '#/', ready: '[data-testid="home"], [data-testid="verdict"]' },
+    { hash: '#/', ready: '[data-testid="home"]' },
     { hash: '#/lessons', ready: '[data-testid="lessons"]' },
   ];
   for (const { hash, ready } of routes) {

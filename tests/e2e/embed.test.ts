@@ -6,39 +6,24 @@
  *   npx vite build --outDir /tmp/embed-dist --emptyOutDir
  *   WS101_DIST=/tmp/embed-dist npx vitest run --project e2e tests/e2e/embed.test.ts
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './axe.ts';
+import { startHostPage, type HostPage } from '../support/host-page.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 /** The teacher's site: another port of 127.0.0.1, so another origin than the widget's. */
-let host: Server;
-let hostOrigin: string;
-/** What the host serves at /slide.html (each test writes its own page). */
-let slide = '';
+let host: HostPage;
 
 const SCENARIO = 'server=echo&run=connect;send%20hi';
 
 beforeAll(async () => {
   h = await startHarness();
-  host = createServer((req, res) => {
-    if (req.url === '/slide.html') {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(slide);
-    } else {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      res.end('404\n');
-    }
-  });
-  await new Promise<void>((ok) => host.listen(0, '127.0.0.1', ok));
-  hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+  host = await startHostPage();
 });
 afterAll(async () => {
-  host?.closeAllConnections();
-  await new Promise((ok) => (host ? host.close(ok) : ok(undefined)));
+  await host?.close();
   await h?.close();
 });
 afterEach(() => {
@@ -78,10 +63,10 @@ function hostPage(src: string): string {
 }
 
 async function openHost(hash: string): Promise<{ page: Page; widget: Frame }> {
-  slide = hostPage(h.baseUrl + hash);
+  host.set(hostPage(h.baseUrl + hash));
   // Any page of the site first (the harness records problems on it), then the teacher's page.
   const page = await h.open('#/frame');
-  await page.goto(`${hostOrigin}/slide.html`);
+  await page.goto(host.url);
   await page.waitForFunction(() => (window as unknown as { __ready: unknown }).__ready !== null);
   const widget = page.frames().find((f) => f.url().startsWith(h.baseUrl));
   if (!widget) throw new Error('the widget frame is not there');
@@ -102,7 +87,7 @@ async function ask(page: Page, message: unknown): Promise<State> {
 describe('a host page on another origin', () => {
   it('steps the playground with messages, and ignores garbage', async () => {
     const { page, widget } = await openHost(`#/embed/playground?${SCENARIO}`);
-    expect(hostOrigin).not.toBe(new URL(h.baseUrl).origin);
+    expect(host.origin).not.toBe(new URL(h.baseUrl).origin);
 
     const ready = await page.evaluate(
       () => (window as unknown as { __ready: { data: State; origin: string } }).__ready,

@@ -4,7 +4,6 @@
  * or warnings, HTTP ≥ 400). Run `vite build` first.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import {
   chromium,
   type Browser,
@@ -12,8 +11,8 @@ import {
   type BrowserContextOptions,
   type Page,
 } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
 import { CHROMIUM_ARGS, NO_CHROMIUM_HINT, chromiumPath } from '../support/chromium.ts';
+import { distDir, previewDist } from '../support/preview.ts';
 
 export interface Harness {
   readonly baseUrl: string;
@@ -24,22 +23,13 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  const root = fileURLToPath(new URL('../..', import.meta.url));
-  // WS101_DIST lets parallel work serve its own build (vite build --outDir <dir>); default dist/.
-  const outDir = process.env.WS101_DIST ?? `${root}dist`;
+  const outDir = distDir();
   if (!existsSync(`${outDir}/index.html`)) {
     throw new Error(`${outDir} has no index.html: run \`npx vite build\` before the e2e tests.`);
   }
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error(NO_CHROMIUM_HINT);
-  const server: PreviewServer = await preview({
-    root,
-    build: { outDir },
-    preview: { port: 0, host: '127.0.0.1' },
-    logLevel: 'warn',
-  });
-  const baseUrl = server.resolvedUrls?.local[0];
-  if (!baseUrl) throw new Error('vite preview did not report a URL');
+  const { server, baseUrl } = await previewDist(outDir);
   const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
   const problems: string[] = [];

@@ -5,10 +5,9 @@
  * on another origin, and the Embed dialog) go to $EMBED_SHOTS_DIR (default /tmp/embed-shots).
  */
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
+import { startHostPage, type HostPage } from '../support/host-page.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 const OUT = process.env.SHOTS_DIR ?? '/tmp/shots';
@@ -156,23 +155,15 @@ describe.runIf(process.env.SCREENSHOTS === '1')('embed screenshots', () => {
   const SCENARIO = 'server=echo&run=connect;send%20hi';
   const FRAME = 'hex=818537fa213d7f9f4d5158&dir=c2s';
   let h: Harness;
-  let host: Server;
-  let hostOrigin = '';
-  let slide = '';
+  let host: HostPage;
   beforeAll(async () => {
     mkdirSync(EMBED_OUT, { recursive: true });
     h = await startHarness();
     // A teacher's page on another origin, with the widget in an iframe.
-    host = createServer((_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(slide);
-    });
-    await new Promise<void>((ok) => host.listen(0, '127.0.0.1', ok));
-    hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+    host = await startHostPage();
   });
   afterAll(async () => {
-    host?.closeAllConnections();
-    await new Promise((ok) => (host ? host.close(ok) : ok(undefined)));
+    await host?.close();
     await h?.close();
   });
 
@@ -262,7 +253,7 @@ describe.runIf(process.env.SCREENSHOTS === '1')('embed screenshots', () => {
   }
 
   it('host-page', async () => {
-    slide = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A slide</title>
+    host.set(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A slide</title>
 <link rel="icon" href="data:,"><style>body{margin:0;padding:24px 40px;font:20px system-ui;background:#eef;}
 h1{margin:0 0 12px;font-size:30px}</style></head><body><h1>The opening handshake</h1>
 <iframe id="w" src="${h.baseUrl}#/embed/playground?${SCENARIO}" width="960" height="540"
@@ -270,9 +261,9 @@ h1{margin:0 0 12px;font-size:30px}</style></head><body><h1>The opening handshake
 <script>addEventListener('message', (e) => {
   if (e.data && e.data.type === 'ws101:ready')
     for (let i = 0; i < 7; i++) e.source.postMessage({ type: 'step' }, e.origin);
-});</script></body></html>`;
+});</script></body></html>`);
     const page = await h.open('#/frame', { viewport: { width: 1040, height: 640 } });
-    await page.goto(`${hostOrigin}/slide.html`);
+    await page.goto(host.url);
     const widget = page.frameLocator('#w');
     await widget.locator('[data-testid="playground"][data-scenario="done"]').waitFor();
     await widget.getByTestId('scrubber').evaluate(

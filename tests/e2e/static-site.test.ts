@@ -23,8 +23,7 @@ declare global {
 const BASE = '/some/sub/path/';
 
 const ROUTES = [
-  // The home page (`home`); `verdict` while #/ still showed the frame decoder.
-  { hash: '#/', ready: '[data-testid="home"], [data-testid="verdict"]' },
+  { hash: '#/', ready: '[data-testid="home"]' },
   { hash: '#/lessons', ready: '[data-testid="lessons"]' },
   { hash: '#/lessons/http-request-response', ready: '[data-testid="lesson"]' },
   { hash: '#/playground', ready: '[data-testid="playground"]' },

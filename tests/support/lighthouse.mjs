@@ -1,43 +1,35 @@
-// `npm run lighthouse`: Lighthouse (desktop preset) on the built site, served by `vite preview`.
-// Not part of `npm test`: performance scores are timings, and on a shared, busy machine they move
-// from run to run. Each page is measured RUNS times and the median of each figure is reported.
+// `npm run lighthouse` (run by tsx, to share the .ts helpers): Lighthouse (desktop preset) on the built
+// site, served by `vite preview`. Not part of `npm test`: performance scores are timings, and on a
+// shared, busy machine they move from run to run. Each page is measured RUNS times and the median of each figure is reported.
 //
 // Expects a build: dist/ or $WS101_DIST (`npx vite build` first). Writes test-results/lighthouse.json.
 // Exits 1 when the median performance or accessibility score of any page is below MIN_SCORE.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import puppeteer from 'puppeteer-core';
-import { preview } from 'vite';
+import { CHROMIUM_ARGS, NO_CHROMIUM_HINT, chromiumPath } from './chromium.ts';
+import { ROOT, distDir, previewDist } from './preview.ts';
 
 const RUNS = 3;
 const MIN_SCORE = 95;
 const GATED = ['performance', 'accessibility'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const PAGES = [
-  // The home page; `verdict` while #/ still showed the frame decoder.
-  { name: 'home', hash: '#/', ready: '[data-testid="home"], [data-testid="verdict"]' },
+  { name: 'home', hash: '#/', ready: '[data-testid="home"]' },
   { name: 'lesson', hash: '#/lessons/opening-handshake', ready: '[data-testid="lesson"]' },
 ];
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const outDir = process.env.WS101_DIST ?? `${root}dist`;
+const outDir = distDir();
 if (!existsSync(`${outDir}/index.html`)) {
   console.error(`${outDir} has no index.html: run \`npx vite build\` first (or set WS101_DIST).`);
   process.exit(2);
 }
-const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromePath = chromiumPath();
+if (!chromePath) {
+  console.error(NO_CHROMIUM_HINT);
+  process.exit(2);
+}
 
 const median = (xs) => {
   const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
@@ -85,15 +77,8 @@ function failing(lhr, category) {
     }));
 }
 
-const server = await preview({
-  root,
-  build: { outDir },
-  preview: { port: 0, host: '127.0.0.1' },
-  logLevel: 'warn',
-});
-const baseUrl = server.resolvedUrls?.local[0];
-if (!baseUrl) throw new Error('vite preview did not report a URL');
-const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+const { server, baseUrl } = await previewDist(outDir);
+const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' });
 const report = { date: new Date().toISOString(), dist: outDir, runs: RUNS, minScore: MIN_SCORE, pages: [] };
 let failed = false;
 
@@ -202,8 +187,8 @@ for (const p of report.pages) {
     console.log(`  ${p.name}: layout shift ${s.score.toFixed(3)} moving ${s.selector}`);
   }
 }
-mkdirSync(`${root}test-results`, { recursive: true });
-writeFileSync(`${root}test-results/lighthouse.json`, `${JSON.stringify(report, null, 2)}\n`);
+mkdirSync(`${ROOT}test-results`, { recursive: true });
+writeFileSync(`${ROOT}test-results/lighthouse.json`, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nwrote test-results/lighthouse.json`);
 if (failed) {
   for (const p of report.pages) {
