@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Race, TECHNIQUES, summarize } from '../../src/sim/race.ts';
+import { Race, TECHNIQUES, summarize } from '../../src/sim/race/index.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 let h: Harness;

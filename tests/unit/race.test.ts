@@ -3,7 +3,8 @@
  * transmission time is negligible (≤ EPS), HTTP keep-alive unless said otherwise.
  */
 import { describe, expect, it } from 'vitest';
-import { Race, SseParser, makeSchedule, type RaceSettings } from '../../src/sim/race.ts';
+import { Race, makeSchedule, type RaceSettings } from '../../src/sim/race/index.ts';
+import { SseParser } from '../../src/sim/sse.ts';
 
 const L = 50;
 const EPS = 0.5;

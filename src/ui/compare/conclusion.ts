@@ -3,7 +3,7 @@
  * "Short polling sent 16 requests for 12 events; 9 came back empty."
  */
 import type { Lang } from '../../i18n/index.ts';
-import { summarize, type Lane, type Race } from '../../sim/race.ts';
+import { summarize, type Lane, type Race } from '../../sim/race/index.ts';
 
 const fmt = (n: number, lang: Lang): string =>
   new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US').format(Math.round(n));

@@ -4,7 +4,7 @@
  */
 import type { Component } from 'svelte';
 import type { Direction } from '../../../protocol/index.ts';
-import type { RaceSettings, Technique } from '../../../sim/race.ts';
+import type { RaceSettings, Technique } from '../../../sim/race/index.ts';
 
 /** The props of the frame editor (src/ui/editor/FrameEditor.svelte); FrameWidget keeps the same ones. */
 export interface FrameWidgetProps {

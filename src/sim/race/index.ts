@@ -1,0 +1,95 @@
+/**
+ * The transport race: one seeded stream of server events delivered five ways side by side — short
+ * polling, long polling, HTTP streaming (chunked), Server-Sent Events and WebSocket — each as real
+ * traffic over the simulated TCP model (HTTP/1.1 heads and bodies byte for byte; WebSocket through
+ * the real engine), with the costs counted as they happen.
+ *
+ * This module is the race's public face: `Race` runs the lanes on one clock, and everything a view or a
+ * test needs is re-exported here. The folder's map:
+ *   settings.ts   what to simulate, and the one event schedule
+ *   messages.ts   the JSON the simulated application sends, and reading it back
+ *   lane.ts       one technique's world and its counters over time
+ *   http.ts       HTTP/1.1 connections (server end, client end); http-lane.ts: what HTTP lanes share
+ *   polling.ts    short and long polling;  stream.ts: streaming and SSE;  websocket.ts: WebSocket
+ */
+import { VirtualClock } from '../clock.ts';
+import { TECHNIQUES, type Technique } from '../techniques.ts';
+import type { Lane, RaceContext } from './lane.ts';
+import type { UpstreamMessage } from './messages.ts';
+import { LongPollingLane, PollingLane } from './polling.ts';
+import { DEFAULT_RACE, makeSchedule, type RaceSettings, type ServerEvent } from './settings.ts';
+import { StreamLane } from './stream.ts';
+import { WebSocketLane } from './websocket.ts';
+
+export { TECHNIQUES, type Technique };
+export {
+  DEFAULT_RACE,
+  makeSchedule,
+  type RaceSettings,
+  type Schedule,
+  type ServerEvent,
+} from './settings.ts';
+export { Lane, summarize, type LaneStats, type LatencySummary, type Snapshot } from './lane.ts';
+
+export class Race implements RaceContext {
+  readonly clock = new VirtualClock();
+  readonly settings: RaceSettings;
+  readonly events: ServerEvent[];
+  readonly lanes: Lane[];
+
+  constructor(settings: Partial<RaceSettings> = {}, techniques: readonly Technique[] = TECHNIQUES) {
+    this.settings = { ...DEFAULT_RACE, ...settings };
+    this.events = makeSchedule(this.settings);
+    this.clock.afterEach = () => {
+      for (const lane of this.lanes) lane.snapshot();
+    };
+    this.lanes = techniques.map((t) => {
+      switch (t) {
+        case 'polling':
+          return new PollingLane(t, this);
+        case 'long-polling':
+          return new LongPollingLane(t, this);
+        case 'streaming':
+        case 'sse':
+          return new StreamLane(t, this);
+        case 'websocket':
+          return new WebSocketLane(t, this);
+      }
+    });
+    for (const lane of this.lanes)
+      this.clock.at(0, () => {
+        lane.start();
+        lane.net.settle();
+      });
+    for (const ev of this.events) {
+      this.clock.at(ev.t, () => {
+        for (const lane of this.lanes) {
+          lane.onServerEvent(ev);
+          lane.net.settle();
+        }
+      });
+    }
+    const every = this.settings.upstreamEvery;
+    if (every > 0) {
+      for (let t = every, n = 1; t < this.settings.duration; t += every, n++) {
+        const message: UpstreamMessage = { msg: n };
+        this.clock.at(t, () => {
+          for (const lane of this.lanes) {
+            lane.sendUpstream(message, t);
+            lane.net.settle();
+          }
+        });
+      }
+    }
+  }
+
+  lane(t: Technique): Lane | undefined {
+    return this.lanes.find((l) => l.technique === t);
+  }
+
+  /** Simulate up to `until` ms (the whole run by default). */
+  async run(until = this.settings.duration): Promise<void> {
+    await this.clock.runUntil(until);
+    for (const lane of this.lanes) lane.timeline.commit();
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * HTTP streaming and Server-Sent Events: one response that never ends, an event per chunk. Streaming
+ * sends each event as a line of NDJSON; SSE as an `id:`/`data:` record that a dropped stream can resume
+ * from (Last-Event-ID, after the `retry:` the server announced).
+ */
+import { headerValue } from '../../protocol/index.ts';
+import { SseParser } from '../sse.ts';
+import { HttpClientConn, type HttpServerSide } from './http.ts';
+import { HttpLane } from './http-lane.ts';
+import type { RaceContext } from './lane.ts';
+import { readEventId } from './messages.ts';
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+/** HTTP streaming and SSE: one response that never ends, an event per chunk. */
+export class StreamLane extends HttpLane {
+  /** The server's end of the open stream (null once dropped). */
+  #out: HttpServerSide | null = null;
+  /** Highest event id the server has written to the stream. */
+  #sentUpTo = 0;
+  /** SSE: the last `id:` the client saw, sent back as Last-Event-ID when it reconnects. */
+  #lastId = 0;
+  /** SSE: the reconnection time, ms (the settings' until the server announces one). */
+  #retry: number;
+
+  constructor(technique: 'streaming' | 'sse', race: RaceContext) {
+    super(technique, race);
+    this.#retry = race.settings.sseRetry;
+  }
+
+  get sse(): boolean {
+    return this.technique === 'sse';
+  }
+
+  start(): void {
+    this.#open();
+    const drop = this.race.settings.sseDropAt;
+    if (this.sse && drop !== null) {
+      this.race.clock.at(drop, () => {
+        this.#out?.drop();
+        this.#out = null;
+        this.net.settle();
+      });
+    }
+  }
+
+  onServerEvent(): void {
+    this.#flush();
+  }
+
+  #open(): void {
+    const conn = new HttpClientConn(
+      this,
+      (req, _body, out) => {
+        this.#out = out;
+        const resumeAfter = Number(headerValue(req.headers, 'Last-Event-ID') ?? this.#sentUpTo);
+        out.streamHead(
+          this.sse
+            ? [
+                { name: 'Content-Type', value: 'text/event-stream' },
+                { name: 'Cache-Control', value: 'no-store' },
+              ]
+            : [{ name: 'Content-Type', value: 'application/x-ndjson' }],
+        );
+        if (this.sse) out.chunk(enc.encode(`retry: ${this.race.settings.sseRetry}\n\n`), 0);
+        this.#sentUpTo = resumeAfter;
+        this.#flush();
+      },
+      true,
+    );
+    const sse = new SseParser();
+    const headers = this.requestHeaders([
+      { name: 'Accept', value: this.sse ? 'text/event-stream' : 'application/x-ndjson' },
+    ]);
+    if (this.sse && this.#lastId > 0) headers.push({ name: 'Last-Event-ID', value: String(this.#lastId) });
+    conn.request('GET', this.sse ? '/events' : '/stream', headers, {
+      data: (d) => {
+        if (!this.sse) {
+          for (const line of dec.decode(d).split('\n')) if (line) this.deliver(readEventId(line));
+          return;
+        }
+        for (const ev of sse.push(dec.decode(d))) {
+          if (ev.retry !== null) this.#retry = ev.retry;
+          if (ev.id !== null) this.#lastId = Number(ev.id);
+          if (ev.data !== null) this.deliver(readEventId(ev.data));
+        }
+      },
+    });
+    conn.onClosed = () => {
+      if (!this.sse || this.race.clock.now >= this.race.settings.duration) return;
+      // HTML §9.2: the EventSource reconnects after the reconnection time, sending Last-Event-ID.
+      this.race.clock.after(this.#retry, () => {
+        this.stats.reconnects++;
+        this.#open();
+        this.net.settle();
+      });
+    };
+  }
+
+  #flush(): void {
+    const out = this.#out;
+    if (!out?.open) return;
+    for (const e of this.pending(this.#sentUpTo)) {
+      const text = dec.decode(e.body);
+      out.chunk(enc.encode(this.sse ? `id: ${e.id}\ndata: ${text}\n\n` : `${text}\n`), e.body.length);
+      this.#sentUpTo = e.id;
+    }
+  }
+}
