@@ -1,9 +1,12 @@
-// `npm run lighthouse` (run by tsx, to share the .ts helpers): Lighthouse (desktop preset) on the built
-// site, served by `vite preview`. Not part of `npm test`: performance scores are timings, and on a
-// shared, busy machine they move from run to run. Each page is measured RUNS times and the median of each figure is reported.
+// `npm run lighthouse` (run by tsx, to share the .ts helpers): Lighthouse on the built site, served by
+// `vite preview`, on every route in both presets: mobile (Lighthouse's default: a mid-range phone, 4×
+// CPU slowdown, slow 4G, simulated) and desktop. Not part of `npm test`: performance scores are timings,
+// and on a shared, busy machine they move from run to run. Each page is measured RUNS times per preset
+// and the median of each figure is reported.
 //
 // Expects a build: dist/ or $WS101_DIST (`npx vite build` first). Writes test-results/lighthouse.json.
 // Exits 1 when the median performance or accessibility score of any page is below MIN_SCORE.
+// LH_PAGES=home,playground and LH_PRESETS=mobile narrow a run while working on one page; LH_RUNS=1 for a quick look.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
@@ -11,14 +14,22 @@ import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, NO_CHROMIUM_HINT, chromiumPath } from './chromium.ts';
 import { ROOT, distDir, previewDist } from './preview.ts';
 
-const RUNS = 3;
+const RUNS = Number(process.env.LH_RUNS ?? 3);
 const MIN_SCORE = 95;
 const GATED = ['performance', 'accessibility'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-const PAGES = [
+const ALL_PAGES = [
   { name: 'home', hash: '#/', ready: '[data-testid="home"]' },
+  { name: 'lessons', hash: '#/lessons', ready: '[data-testid="lessons"]' },
   { name: 'lesson', hash: '#/lessons/opening-handshake', ready: '[data-testid="lesson"]' },
+  { name: 'frame', hash: '#/frame', ready: '[data-testid="hex-input"]' },
+  { name: 'compare', hash: '#/compare', ready: '[data-testid="compare"]' },
+  { name: 'playground', hash: '#/playground', ready: '[data-testid="playground"]' },
 ];
+const PRESETS = { mobile: undefined, desktop: desktopConfig }; // undefined: Lighthouse's default config is mobile
+const pick = (all, env, key) => (env ? all.filter((x) => env.split(',').includes(key(x))) : all);
+const PAGES = pick(ALL_PAGES, process.env.LH_PAGES, (p) => p.name);
+const PRESET_NAMES = pick(Object.keys(PRESETS), process.env.LH_PRESETS, (n) => n);
 
 const outDir = distDir();
 if (!existsSync(`${outDir}/index.html`)) {
@@ -84,7 +95,7 @@ let failed = false;
 
 try {
   const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
-  for (const p of PAGES) {
+  for (const [preset, p] of PRESET_NAMES.flatMap((n) => PAGES.map((pg) => [n, pg]))) {
     const url = baseUrl + p.hash;
     const runs = [];
     const notPassing = new Map();
@@ -94,7 +105,7 @@ try {
       const result = await lighthouse(
         url,
         { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES },
-        desktopConfig,
+        PRESETS[preset],
         page,
       );
       if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
@@ -120,7 +131,9 @@ try {
           );
       }
       await page.close();
-      process.stdout.write(`${p.name} run ${i + 1}/${RUNS}: ${JSON.stringify(runs.at(-1).scores)}\n`);
+      process.stdout.write(
+        `${preset} ${p.name} run ${i + 1}/${RUNS}: ${JSON.stringify(runs.at(-1).scores)} LCP ${Math.round(runs.at(-1).lcpMs)} ms TBT ${Math.round(runs.at(-1).tbtMs)} ms\n`,
+      );
     }
     const med = {
       scores: Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((r) => r.scores[c]))])),
@@ -134,6 +147,7 @@ try {
     const below = GATED.filter((c) => (med.scores[c] ?? 0) < MIN_SCORE);
     if (below.length) failed = true;
     report.pages.push({
+      preset,
       ...p,
       url,
       median: med,
@@ -153,17 +167,18 @@ const row = (cells) =>
   cells
     .map((c, i) =>
       String(c)
-        .padStart(i === 0 ? 0 : 10)
-        .padEnd(i === 0 ? 8 : 0),
+        .padStart(i < 2 ? 0 : 10)
+        .padEnd(i < 2 ? 11 : 0),
     )
     .join(' ');
 const fmtMs = (v) => (v == null ? '–' : `${Math.round(v)} ms`);
-console.log(`\nLighthouse ${RUNS}× per page, desktop preset, medians (${baseUrl}):`);
-console.log(row(['page', 'perf', 'a11y', 'best-pr.', 'seo', 'FCP', 'LCP', 'TBT', 'CLS', 'JS transfer']));
+console.log(`\nLighthouse ${RUNS}× per page and preset, medians (${baseUrl}):`);
+console.log(row(['preset', 'page', 'perf', 'a11y', 'best-pr.', 'seo', 'FCP', 'LCP', 'TBT', 'CLS', 'JS transfer']));
 for (const p of report.pages) {
   const m = p.median;
   console.log(
     row([
+      p.preset,
       p.name,
       m.scores.performance,
       m.scores.accessibility,
@@ -180,11 +195,11 @@ for (const p of report.pages) {
 for (const p of report.pages) {
   for (const a of p.notPassing) {
     console.log(
-      `  ${p.name}: ${a.category} audit "${a.id}" does not pass (${a.title}) ${a.nodes.join(' | ')}`,
+      `  ${p.preset} ${p.name}: ${a.category} audit "${a.id}" does not pass (${a.title}) ${a.nodes.join(' | ')}`,
     );
   }
   for (const s of p.layoutShifts) {
-    console.log(`  ${p.name}: layout shift ${s.score.toFixed(3)} moving ${s.selector}`);
+    console.log(`  ${p.preset} ${p.name}: layout shift ${s.score.toFixed(3)} moving ${s.selector}`);
   }
 }
 mkdirSync(`${ROOT}test-results`, { recursive: true });
@@ -192,7 +207,7 @@ writeFileSync(`${ROOT}test-results/lighthouse.json`, `${JSON.stringify(report, n
 console.log(`\nwrote test-results/lighthouse.json`);
 if (failed) {
   for (const p of report.pages) {
-    if (p.below.length) console.error(`✖ ${p.name}: ${p.below.join(', ')} below ${MIN_SCORE}`);
+    if (p.below.length) console.error(`✖ ${p.preset} ${p.name}: ${p.below.join(', ')} below ${MIN_SCORE}`);
   }
   process.exit(1);
 }
