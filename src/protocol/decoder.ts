@@ -328,7 +328,8 @@ export class FrameDecoder {
    * Short payloads are copied byte by byte: a typed-array view costs more than copying 64 bytes.
    */
   #take(n: number, key: Uint8Array | null): Uint8Array {
-    if (n === 0) return new Uint8Array(0);
+    // One shared empty payload: a flood of empty frames allocates nothing for them (review M1).
+    if (n === 0) return EMPTY;
     const first = this.#chunks[this.#ci]!;
     const pos = this.#pos;
     let out: Uint8Array;

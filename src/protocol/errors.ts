@@ -121,6 +121,12 @@ export const RULES = {
     en: 'The message would be {length} bytes, more than this endpoint accepts ({max}); it closes with 1009 (message too big).',
     ko: '메시지가 {length}바이트가 되어 이 엔드포인트가 받는 한도({max}바이트)를 넘습니다. 1009(message too big)로 닫습니다.',
   }),
+  'too-many-fragments': rule({
+    section: '7.4.1',
+    closeCode: 1009,
+    en: 'The message has {frames} fragments; counting {overhead} bytes per fragment on top of its {length} payload bytes, it costs more than this endpoint accepts ({max}), so it closes with 1009 (message too big).',
+    ko: '메시지가 {frames}개 조각으로 왔습니다. 페이로드 {length}바이트에 조각마다 {overhead}바이트를 더해 계산하면 이 엔드포인트가 받는 한도({max}바이트)를 넘으므로 1009(message too big)로 닫습니다.',
+  }),
   'data-after-close': rule({
     section: '5.5.1',
     closeCode: 1002,
