@@ -32,6 +32,7 @@ import {
   type ServerPolicy,
 } from './handshake.ts';
 import {
+  HeadScanner,
   parseRequestHead,
   parseResponseHead,
   serializeHead,
@@ -580,7 +581,7 @@ export class ClientConnection extends Connection {
   readonly key: string;
   readonly expectedAccept: string;
   readonly #protocols: readonly string[];
-  #head: Uint8Array = new Uint8Array(0);
+  readonly #head = new HeadScanner();
   protocol: string | null = null;
 
   private constructor(options: ClientOptions, key: string, expectedAccept: string) {
@@ -599,24 +600,23 @@ export class ClientConnection extends Connection {
   }
 
   protected override receiveHandshake(bytes: Uint8Array): void {
-    this.#head = concatBytes([this.#head, bytes]);
-    const parsed = parseResponseHead(this.#head);
-    if (parsed.kind === 'need') return;
-    if (parsed.kind === 'error') {
-      this.handshakeFailed(protocolError('bad-response-head', { detail: parsed.detail }), 'peer');
+    const scan = this.#head.push(bytes);
+    if (scan.kind === 'need') return;
+    const parsed = scan.kind === 'complete' ? parseResponseHead(scan.bytes) : scan;
+    if (scan.kind !== 'complete' || parsed.kind !== 'head') {
+      const detail = parsed.kind === 'error' ? parsed.detail : 'incomplete head';
+      this.handshakeFailed(protocolError('bad-response-head', { detail }), 'peer');
       return;
     }
     const res = parsed.head;
-    this.pushEvent({ type: 'http-in', message: res, bytes: this.#head.slice(0, parsed.length) });
+    this.pushEvent({ type: 'http-in', message: res, bytes: scan.bytes.slice(0, parsed.length) });
     const check = checkResponse(res, this.expectedAccept, this.#protocols);
     if (!check.ok) {
       this.handshakeFailed(check.error, 'peer');
       return;
     }
     this.protocol = check.accepted.protocol;
-    const rest = this.#head.subarray(parsed.length);
-    this.#head = new Uint8Array(0);
-    this.opened(rest);
+    this.opened(scan.bytes.subarray(parsed.length));
   }
 }
 
@@ -624,9 +624,10 @@ export interface ServerOptions extends ConnectionOptions, ServerPolicy {}
 
 export class ServerConnection extends Connection {
   readonly #policy: ServerPolicy;
-  #head: Uint8Array = new Uint8Array(0);
+  readonly #head = new HeadScanner();
   #request: HttpRequest | null = null;
-  #rest: Uint8Array = new Uint8Array(0);
+  /** Bytes that came after the request, before our 101: the first frames, decoded once OPEN. */
+  #rest: Uint8Array[] = [];
   #responding = false;
   accepted: AcceptedRequest | null = null;
 
@@ -643,22 +644,22 @@ export class ServerConnection extends Connection {
   protected override receiveHandshake(bytes: Uint8Array): void {
     if (this.#request) {
       // Bytes after the request but before our 101 (a client must wait, but bytes may be in flight).
-      this.#rest = concatBytes([this.#rest, bytes]);
+      this.#rest.push(bytes);
       return;
     }
-    this.#head = concatBytes([this.#head, bytes]);
-    const parsed = parseRequestHead(this.#head);
-    if (parsed.kind === 'need') return;
-    if (parsed.kind === 'error') {
-      const error = protocolError('bad-http-head', { detail: parsed.detail });
+    const scan = this.#head.push(bytes);
+    if (scan.kind === 'need') return;
+    const parsed = scan.kind === 'complete' ? parseRequestHead(scan.bytes) : scan;
+    if (scan.kind !== 'complete' || parsed.kind !== 'head') {
+      const detail = parsed.kind === 'error' ? parsed.detail : 'incomplete head';
+      const error = protocolError('bad-http-head', { detail });
       this.writeHttp(rejectionFor(error));
       this.handshakeFailed(error, 'peer');
       return;
     }
     this.#request = parsed.head;
-    this.#rest = this.#head.slice(parsed.length);
-    this.pushEvent({ type: 'http-in', message: parsed.head, bytes: this.#head.slice(0, parsed.length) });
-    this.#head = new Uint8Array(0);
+    if (scan.bytes.length > parsed.length) this.#rest.push(scan.bytes.slice(parsed.length));
+    this.pushEvent({ type: 'http-in', message: parsed.head, bytes: scan.bytes.slice(0, parsed.length) });
   }
 
   /**
@@ -681,8 +682,8 @@ export class ServerConnection extends Connection {
     // The transport may also end while the Accept's SHA-1 is being computed: then there is no 101.
     if (this.state !== 'CONNECTING') return;
     this.writeHttp(response);
-    const rest = this.#rest;
-    this.#rest = new Uint8Array(0);
+    const rest = concatBytes(this.#rest);
+    this.#rest = [];
     this.opened(rest);
   }
 }

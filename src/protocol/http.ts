@@ -3,6 +3,8 @@
  * (start line + header fields + empty line). Bodies are not needed: a handshake request has none, and
  * our error responses are small, with Content-Length.
  */
+import { concatBytes } from './frame.ts';
+
 export interface HeaderField {
   readonly name: string;
   readonly value: string;
@@ -40,6 +42,60 @@ export function headEnd(buf: Uint8Array): number {
   }
   return -1;
 }
+
+export type HeadScan =
+  | { readonly kind: 'complete'; readonly bytes: Uint8Array; readonly length: number }
+  | { readonly kind: 'need' }
+  | { readonly kind: 'error'; readonly detail: string };
+
+/**
+ * Gathers a message head from the chunks a transport delivers and finds its end, looking at each byte
+ * once. Joining and re-scanning everything on every chunk made a 16 KiB head sent one byte at a time
+ * cost ~190 ms of CPU per connection (security review L4); this is linear.
+ */
+export class HeadScanner {
+  readonly #chunks: Uint8Array[] = [];
+  #length = 0;
+  /** How much of CR LF CR LF the bytes so far end with (0–3). */
+  #matched = 0;
+  #done = false;
+
+  /**
+   * Add bytes. Once the empty line has arrived: everything received (the head and whatever followed
+   * it) and the head's length; an error once more than MAX_HEAD_BYTES have come without one.
+   */
+  push(bytes: Uint8Array): HeadScan {
+    if (this.#done) return { kind: 'error', detail: 'the head was already read' };
+    let matched = this.#matched;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      // CR at even positions of CR LF CR LF, LF at odd ones; on a mismatch only a CR can restart it.
+      if (b === (matched & 1 ? 10 : 13)) {
+        if (++matched === 4) {
+          this.#done = true;
+          const length = this.#length + i + 1;
+          // The same verdict whatever the chunking: a head longer than the cap fails even in one chunk.
+          if (length > MAX_HEAD_BYTES) return tooLong;
+          this.#chunks.push(bytes);
+          return { kind: 'complete', bytes: concatBytes(this.#chunks), length };
+        }
+      } else matched = b === 13 ? 1 : 0;
+    }
+    this.#matched = matched;
+    this.#chunks.push(bytes);
+    this.#length += bytes.length;
+    if (this.#length > MAX_HEAD_BYTES) {
+      this.#done = true;
+      return tooLong;
+    }
+    return { kind: 'need' };
+  }
+}
+
+const tooLong: HeadScan = {
+  kind: 'error',
+  detail: `the header section is longer than ${MAX_HEAD_BYTES} bytes`,
+};
 
 function latin1(bytes: Uint8Array): string {
   let s = '';
