@@ -7,7 +7,12 @@
  *   after every engine call → write conn.dataToSend(), hand conn.events() to the listeners
  *   'close-transport' event → socket.end()  (§7.1.1: the server closes TCP first; §7.1.7 on failure)
  *
- * No timers: a caller that needs a deadline (a test) puts one around the promises this returns.
+ * Backpressure, always: while the socket has not drained what we wrote, we stop reading from it, so a
+ * peer that sends but never reads fills its own TCP window, not our memory (security review M2).
+ *
+ * Time lives here, never in the engine, and only when asked for (`DriverLimits`, the echo server's
+ * defaults): a handshake deadline, an idle ping with a pong deadline, a close-handshake deadline. Each
+ * ends the socket with destroy(): a peer that misses a deadline is treated as gone (§7.1.7).
  */
 import net from 'node:net';
 import {
@@ -32,6 +37,28 @@ export interface TransportError {
   readonly code?: string;
 }
 
+/** Which deadline a peer missed. */
+export type Deadline = 'handshake' | 'pong' | 'close';
+/** What the connection's one timer is waiting for; 'idle' sends a ping, the others drop the socket. */
+type Phase = 'none' | 'idle' | Deadline;
+
+/**
+ * Deadlines, in milliseconds; each is off when absent or 0. The engine has no clock (it is sans-I/O
+ * and runs in the page too), so a peer that goes silent is only ever noticed here.
+ */
+export interface DriverLimits {
+  /** From accept (or dial) to OPEN: a silent peer, or one trickling its head (slowloris), is dropped. */
+  readonly handshakeTimeoutMs?: number;
+  /** OPEN and nothing received (nor drained) for this long: send a ping (§5.5.2 keepalive). */
+  readonly idleTimeoutMs?: number;
+  /** After that ping, how long the pong may take before the peer counts as gone. */
+  readonly pongTimeoutMs?: number;
+  /** After our close frame or our end(): how long the peer may take to finish the closing handshake. */
+  readonly closeTimeoutMs?: number;
+  /** Told before the driver drops a socket for a missed deadline (the echo server logs it). */
+  readonly onDeadline?: (deadline: Deadline, ms: number) => void;
+}
+
 export class SocketDriver<C extends Connection = Connection> {
   readonly conn: C;
   readonly socket: net.Socket;
@@ -40,15 +67,25 @@ export class SocketDriver<C extends Connection = Connection> {
   /** The transport error that ended the socket, if any (ECONNRESET, EPIPE, …). */
   transportError: TransportError | null = null;
   readonly #listeners = new Set<EventListener>();
+  readonly #limits: DriverLimits;
   #flushing = false;
   #socketClosed = false;
+  /** Reading is paused because the socket has not drained our writes (not because a caller paused it). */
+  #backpressured = false;
+  /** The one timer per connection, re-armed as the connection moves between phases. */
+  #timer: NodeJS.Timeout | null = null;
+  #phase: Phase = 'none';
+  /** Bytes the kernel had taken from us when the keepalive ping was sent (see #onTimer). */
+  #sentAtPing = 0;
 
-  constructor(conn: C, socket: net.Socket, onEvent?: EventListener) {
+  constructor(conn: C, socket: net.Socket, onEvent?: EventListener, limits: DriverLimits = {}) {
     this.conn = conn;
     this.socket = socket;
+    this.#limits = limits;
     if (onEvent) this.#listeners.add(onEvent);
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.#onData(chunk));
+    socket.on('drain', () => this.#onDrain());
     // 'end' is the peer's FIN; 'close' covers resets and local destroys too. receiveEof is idempotent.
     socket.on('end', () => this.#call(() => this.conn.receiveEof()));
     socket.on('error', (err: NodeJS.ErrnoException) => {
@@ -57,10 +94,13 @@ export class SocketDriver<C extends Connection = Connection> {
     this.transportClosed = new Promise((resolve) => {
       socket.once('close', () => {
         this.#socketClosed = true;
+        this.#arm('none');
         this.#call(() => this.conn.receiveEof());
         resolve();
       });
     });
+    if (conn.state === 'CONNECTING') this.#arm('handshake');
+    else if (conn.state === 'OPEN') this.#arm('idle');
     this.#flush(); // a client's request is already queued in the engine
   }
 
@@ -134,6 +174,7 @@ export class SocketDriver<C extends Connection = Connection> {
   }
 
   #onData(chunk: Buffer): void {
+    if (this.#phase === 'idle') this.#timer?.refresh();
     this.#call(() => this.conn.receiveData(chunk));
     const conn: Connection = this.conn;
     if (conn instanceof ServerConnection && conn.awaitingResponse) {
@@ -169,6 +210,7 @@ export class SocketDriver<C extends Connection = Connection> {
         if (data.length === 0 && events.length === 0) break;
         this.#write(data);
         for (const event of events) {
+          this.#track(event);
           if (event.type === 'close-transport') this.socket.end();
           for (const listener of [...this.#listeners]) listener(event);
         }
@@ -183,14 +225,109 @@ export class SocketDriver<C extends Connection = Connection> {
     // After end() or a reset there is nowhere to write; the engine already reported the closure.
     if (!this.socket.writable) return;
     this.socket.cork();
-    for (const c of chunks) this.socket.write(c);
+    let drained = true;
+    for (const c of chunks) drained = this.socket.write(c);
     this.socket.uncork();
+    // write() said "wait for 'drain'" (past the socket's 16 KiB high-water mark): stop reading, as
+    // stream.pipe() does, so echoes and pongs we cannot send do not pile up (review M2: a peer that
+    // never read grew the server by 314 MiB for 300 MiB sent, without end).
+    if (!drained && !this.#backpressured) {
+      this.#backpressured = true;
+      this.socket.pause();
+    }
+  }
+
+  #onDrain(): void {
+    if (this.#phase === 'idle') this.#timer?.refresh(); // the peer is reading: it is alive
+    if (!this.#backpressured) return;
+    this.#backpressured = false;
+    this.socket.resume();
+  }
+
+  // ── deadlines ────────────────────────────────────────────────────────────
+
+  /** Follow the engine's events into the right deadline phase. */
+  #track(event: EngineEvent): void {
+    if (event.type === 'state') {
+      if (event.to === 'OPEN') this.#arm('idle');
+      else this.#arm('close'); // CLOSING: our close frame is out and theirs is due; CLOSED: their FIN is
+    } else if (event.type === 'pong' && this.#phase === 'pong') {
+      this.#arm('idle');
+    } else if (event.type === 'close-transport') {
+      this.#arm('close'); // after our end(), the peer's FIN is due
+    }
+  }
+
+  #arm(phase: Phase): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#phase = phase;
+    const ms = this.#msFor(phase);
+    if (ms > 0 && !this.#socketClosed) {
+      this.#timer = setTimeout(() => this.#onTimer(), ms);
+      this.#timer.unref(); // a deadline alone never keeps the process alive
+    }
+  }
+
+  #msFor(phase: Phase): number {
+    const l = this.#limits;
+    switch (phase) {
+      case 'handshake':
+        return l.handshakeTimeoutMs ?? 0;
+      case 'idle':
+        // A ping with no pong deadline would prove nothing: keepalive needs both.
+        return l.pongTimeoutMs ? (l.idleTimeoutMs ?? 0) : 0;
+      case 'pong':
+        return l.pongTimeoutMs ?? 0;
+      case 'close':
+        return l.closeTimeoutMs ?? 0;
+      case 'none':
+        return 0;
+    }
+  }
+
+  #onTimer(): void {
+    this.#timer = null;
+    switch (this.#phase) {
+      case 'idle':
+        this.#sentAtPing = this.#kernelTook();
+        this.#arm('pong');
+        this.sendPing();
+        return;
+      case 'pong':
+        // We stopped reading (backpressure), so the pong may be waiting unread behind data the peer is
+        // still sending; if the peer took more of our bytes since the ping, it is slow, not gone.
+        if (this.#backpressured && this.#kernelTook() > this.#sentAtPing) {
+          this.#sentAtPing = this.#kernelTook();
+          this.#arm('pong');
+          return;
+        }
+        this.#drop('pong');
+        return;
+      case 'handshake':
+      case 'close':
+        this.#drop(this.#phase);
+        return;
+      case 'none':
+        return;
+    }
+  }
+
+  /** Bytes written to the socket that the kernel has accepted (bytesWritten counts queued ones too). */
+  #kernelTook(): number {
+    return this.socket.bytesWritten - this.socket.writableLength;
+  }
+
+  #drop(deadline: Deadline): void {
+    this.#limits.onDeadline?.(deadline, this.#msFor(deadline));
+    this.#arm('none');
+    this.socket.destroy();
   }
 }
 
 // ── server role ────────────────────────────────────────────────────────────
 
-export interface AcceptOptions extends ServerOptions {
+export interface AcceptOptions extends ServerOptions, DriverLimits {
   readonly onEvent?: EventListener;
 }
 
@@ -199,8 +336,22 @@ export function acceptSocket(
   socket: net.Socket,
   options: AcceptOptions = {},
 ): SocketDriver<ServerConnection> {
-  const { onEvent, ...serverOptions } = options;
-  return new SocketDriver(new ServerConnection(serverOptions), socket, onEvent);
+  const {
+    onEvent,
+    handshakeTimeoutMs,
+    idleTimeoutMs,
+    pongTimeoutMs,
+    closeTimeoutMs,
+    onDeadline,
+    ...serverOptions
+  } = options;
+  return new SocketDriver(new ServerConnection(serverOptions), socket, onEvent, {
+    handshakeTimeoutMs,
+    idleTimeoutMs,
+    pongTimeoutMs,
+    closeTimeoutMs,
+    onDeadline,
+  });
 }
 
 // ── client role ────────────────────────────────────────────────────────────
