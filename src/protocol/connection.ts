@@ -75,7 +75,10 @@ export type EngineEvent =
 export type SendResult = { readonly ok: true } | { readonly ok: false; readonly error: ProtocolError };
 
 export interface ConnectionOptions {
-  /** Largest message (sum of its frames' payloads) accepted; beyond it the connection closes with 1009. */
+  /**
+   * Largest message accepted: the sum of its frames' payloads, plus FRAGMENT_OVERHEAD per frame when it
+   * is fragmented. Beyond it the connection closes with 1009.
+   */
   readonly maxMessageSize?: number;
   /** Random bytes for masking keys and the handshake nonce; the simulator passes a seeded source. */
   readonly random?: (n: number) => Uint8Array;
@@ -88,7 +91,7 @@ export const DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024 * 1024;
 /**
  * Bytes each fragment of a message is charged on top of its payload when checking maxMessageSize.
  * Payload bytes alone left fragments free: 3.3 M empty continuation frames (20 MB on the wire) grew a
- * server by 720 MiB and never reached the limit (security review M1). 16 B is about what one frame
+ * server by ~710 MiB and never reached the limit (security review M1). 16 B is about what one frame
  * costs to decode (its header and event), and it bounds a message to maxMessageSize / 16 fragments
  * (1 M at 16 MiB) while Autobahn's finest case, 9.3.1 (4 MiB in 65,536 fragments of 64 B), costs 5 MiB.
  */
