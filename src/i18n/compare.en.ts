@@ -44,4 +44,17 @@ export const compareEn = {
   'cmp.conclusion': 'What this run shows',
   'cmp.events': '{n} server events in {s} s',
   'cmp.none': '—',
+  // The conclusion panel's sentences (ui/compare/conclusion.ts), computed from the run.
+  'cmp.conclusion.polling':
+    'Short polling sent {requests} requests for {events} events; {empty} came back empty.',
+  'cmp.conclusion.longPolling':
+    'Long polling needed {requests} requests ({empty} timed out empty) and cut the delay, but the server had to hold a request open all along.',
+  'cmp.conclusion.sse':
+    'SSE streamed {delivered} events in one response{reconnects}; anything the client sends needs separate HTTP requests.',
+  'cmp.conclusion.reconnects.one': ' (reconnecting {n} time after a drop)',
+  'cmp.conclusion.reconnects.other': ' (reconnecting {n} times after a drop)',
+  'cmp.conclusion.websocket':
+    'WebSocket made one handshake, then carried {delivered} events as frames with a 2-byte header each.',
+  'cmp.conclusion.bytes': 'Short polling put {ratio}× the bytes of WebSocket on the wire{delay}.',
+  'cmp.conclusion.delay': ', with a mean delay of {poll} ms against {ws} ms',
 } as const;

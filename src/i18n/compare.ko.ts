@@ -44,4 +44,17 @@ export const compareKo = {
   'cmp.conclusion': '이번 실행에서 알 수 있는 것',
   'cmp.events': '{s}초 동안 서버 이벤트 {n}개',
   'cmp.none': '—',
+  // 결론 패널의 문장(ui/compare/conclusion.ts). 실행 결과로 계산합니다.
+  'cmp.conclusion.polling':
+    '짧은 폴링은 이벤트 {events}개를 받으려고 요청을 {requests}번 보냈고, 그중 {empty}번은 빈 응답이었습니다.',
+  'cmp.conclusion.longPolling':
+    '롱 폴링은 요청 {requests}번(빈 응답 {empty}번)으로 지연을 줄였지만, 서버는 그동안 요청을 붙잡고 있어야 했습니다.',
+  'cmp.conclusion.sse':
+    'SSE는 응답 하나로 이벤트 {delivered}개를 흘려보냈습니다{reconnects}. 클라이언트가 보낼 것은 따로 HTTP 요청을 써야 합니다.',
+  'cmp.conclusion.reconnects.one': '(끊긴 뒤 {n}번 다시 연결)',
+  'cmp.conclusion.reconnects.other': '(끊긴 뒤 {n}번 다시 연결)',
+  'cmp.conclusion.websocket':
+    'WebSocket은 핸드셰이크 한 번 뒤로 이벤트 {delivered}개를 프레임으로 받았고, 프레임마다 헤더는 2바이트였습니다.',
+  'cmp.conclusion.bytes': '전송된 바이트는 짧은 폴링이 WebSocket의 {ratio}배{delay}였습니다.',
+  'cmp.conclusion.delay': ', 평균 지연은 {poll} ms 대 {ws} ms',
 } as const;

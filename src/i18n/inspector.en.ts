@@ -1,23 +1,5 @@
-/**
- * English strings of the playground's inspector and event log; spread into the main catalog (en.ts).
- * Keys start with "ins." (inspector) and "log." (event log).
- */
+/** English strings of the playground's inspector; spread into the main catalog (en.ts). Keys start with "ins.". */
 export const inspectorEn = {
-  'log.title': 'Event log',
-  'log.count.one': '{n} event',
-  'log.count.other': '{n} events',
-  'log.hidden': '{n} hidden by the layer filter',
-  'log.follow': 'Follow new events',
-  'log.col.time': 'Time',
-  'log.col.dir': 'Direction',
-  'log.col.layer': 'Layer',
-  'log.col.summary': 'Summary',
-  'log.empty': 'Nothing has happened yet. Type connect in the console to open a connection.',
-  'log.help': 'Arrow keys move through the rows; Enter shows the row in the inspector.',
-  'log.at': 'at {endpoint}',
-  'log.layer.state': 'state',
-  'log.layer.note': 'note',
-
   'ins.title': 'Inspector',
   'ins.hint': 'Click an arrow in the diagram or a row of the log to see its bytes and fields here.',
   'ins.title.segment': 'TCP segment: {label}',

@@ -1,20 +1,5 @@
-/** 플레이그라운드 인스펙터와 이벤트 로그의 한국어 문자열. ko.ts에 합쳐지며, 영어 카탈로그의 키를 모두 가져야 합니다. */
+/** 플레이그라운드 인스펙터의 한국어 문자열. ko.ts에 합쳐지며, 영어 카탈로그의 키를 모두 가져야 합니다. */
 export const inspectorKo = {
-  'log.title': '이벤트 로그',
-  'log.count.one': '이벤트 {n}개',
-  'log.count.other': '이벤트 {n}개',
-  'log.hidden': '계층 필터로 {n}개 숨김',
-  'log.follow': '새 이벤트 따라가기',
-  'log.col.time': '시간',
-  'log.col.dir': '방향',
-  'log.col.layer': '계층',
-  'log.col.summary': '요약',
-  'log.empty': '아직 아무 일도 일어나지 않았습니다. 콘솔에 connect를 입력해 연결을 여세요.',
-  'log.help': '화살표 키로 행을 옮기고, Enter를 누르면 그 행을 인스펙터에 보여 줍니다.',
-  'log.at': '{endpoint}에서',
-  'log.layer.state': '상태',
-  'log.layer.note': '메모',
-
   'ins.title': '인스펙터',
   'ins.hint': '다이어그램의 화살표나 로그의 행을 클릭하면 그 바이트와 필드를 여기에 보여 줍니다.',
   'ins.title.segment': 'TCP 세그먼트: {label}',

@@ -33,8 +33,6 @@ export const playgroundEn = {
   'pg.arrow.segments': '{n} segments',
   'pg.break': '{ms} ms later',
   'pg.lifeline': '{name}: TCP {tcp}, WebSocket {ws}',
-  'pg.endpoint.client': 'client',
-  'pg.endpoint.server': 'server',
 
   'pg.note.message': 'got {what}',
   'pg.note.messageFrames': 'got {what} ({n} frames)',
@@ -46,4 +44,12 @@ export const playgroundEn = {
   'pg.note.closed': 'closed {code}',
   'pg.note.error': 'error §{section} → {answer}',
   'pg.note.errorFail': 'error §{section}: failed',
+  'pg.note.notSent': 'TCP {state}: {bytes} bytes not sent (the connection cannot carry data now)',
+
+  // The server behaviours (sim/servers.ts, ServerTexts).
+  'pg.server.echo': 'echo: sends every message back',
+  'pg.server.chat': 'chat: alice and bob are connected too; a message from anyone goes to everyone',
+  'pg.server.ticker': 'ticker: pushes a message every second without being asked — what HTTP alone cannot do',
+  'pg.server.reject':
+    'reject: strict handshake — only Origin {origin}, subprotocol {protocol} if any is offered (try connect --origin, --protocol, --version 8, --key bad)',
 } as const;

@@ -33,8 +33,6 @@ export const playgroundKo = {
   'pg.arrow.segments': '세그먼트 {n}개',
   'pg.break': '{ms} ms 경과',
   'pg.lifeline': '{name}: TCP {tcp}, WebSocket {ws}',
-  'pg.endpoint.client': '클라이언트',
-  'pg.endpoint.server': '서버',
 
   'pg.note.message': '{what} 받음',
   'pg.note.messageFrames': '{what} 받음(프레임 {n}개)',
@@ -46,4 +44,12 @@ export const playgroundKo = {
   'pg.note.closed': '닫힘 {code}',
   'pg.note.error': '오류 §{section} → {answer}',
   'pg.note.errorFail': '오류 §{section}: 연결 실패',
+  'pg.note.notSent': 'TCP {state}: {bytes}바이트를 보내지 못함(지금은 연결이 데이터를 실을 수 없음)',
+
+  // 서버 동작(sim/servers.ts, ServerTexts).
+  'pg.server.echo': 'echo: 받은 메시지를 그대로 돌려보냄',
+  'pg.server.chat': 'chat: alice와 bob도 접속해 있고, 누가 보낸 메시지든 모두에게 전달됨',
+  'pg.server.ticker': 'ticker: 요청하지 않아도 1초마다 메시지를 보냄 — HTTP만으로는 할 수 없는 일',
+  'pg.server.reject':
+    'reject: 깐깐한 핸드셰이크 — Origin은 {origin}만, 서브프로토콜을 제안하면 {protocol}만 허용(connect --origin, --protocol, --version 8, --key bad 로 시험해 보세요)',
 } as const;

@@ -112,7 +112,7 @@ export function startEchoServer(options: EchoServerOptions = {}): Promise<EchoSe
             if (event.to === 'OPEN') log?.(`#${id} ${peer} open`);
             return;
           case 'error':
-            log?.(`#${id} ${describeError(event.error, 'en')} [${event.error.rule}]`);
+            log?.(`#${id} ${describeError(event.error)} [${event.error.rule}]`);
             return;
           case 'closed':
             log?.(

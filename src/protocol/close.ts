@@ -1,156 +1,133 @@
 /** RFC 6455 §7.4 status codes and the §5.5.1 close frame body (2-byte code + UTF-8 reason). */
 import { protocolError, type ProtocolError } from './errors.ts';
-import type { Text } from './text.ts';
+import { textsOf, type Text } from './text.ts';
 import { decodeUtf8 } from './utf8.ts';
 
 interface CodeInfo {
+  /** The registry's name, in English; its translations are keyed `close.<code>.name`. */
   readonly name: string;
-  readonly meaning: Text;
+  /** English source of `close.<code>.meaning`. */
+  readonly meaning: string;
   /** 1005, 1006 and 1015 only ever appear in reports, never in a close frame. */
   readonly onWire: boolean;
 }
 
-/** §7.4.1 plus the IANA "WebSocket Close Code Number Registry" entries 1012–1014. */
-export const CLOSE_CODES: Readonly<Record<number, CodeInfo>> = {
-  1000: {
-    name: 'Normal Closure',
-    onWire: true,
-    meaning: { en: 'the purpose of the connection was fulfilled', ko: '연결의 목적을 다 이루어 정상 종료' },
-  },
+/** §7.4.1 plus the IANA "WebSocket Close Code Number Registry" entries 1012–1014: the one table of close codes. */
+export const CLOSE_CODES = {
+  1000: { name: 'Normal Closure', onWire: true, meaning: 'the purpose of the connection was fulfilled' },
   1001: {
     name: 'Going Away',
     onWire: true,
-    meaning: {
-      en: 'the endpoint is going away (server shutdown, page navigated away)',
-      ko: '엔드포인트가 떠남(서버 종료, 페이지 이동 등)',
-    },
+    meaning: 'the endpoint is going away (server shutdown, page navigated away)',
   },
-  1002: {
-    name: 'Protocol Error',
-    onWire: true,
-    meaning: { en: 'the peer broke the protocol', ko: '상대가 프로토콜 규칙을 어김' },
-  },
+  1002: { name: 'Protocol Error', onWire: true, meaning: 'the peer broke the protocol' },
   1003: {
     name: 'Unsupported Data',
     onWire: true,
-    meaning: {
-      en: 'a data type the endpoint cannot accept (e.g. binary where only text is understood)',
-      ko: '받을 수 없는 종류의 데이터(예: 텍스트만 이해하는데 바이너리가 옴)',
-    },
+    meaning: 'a data type the endpoint cannot accept (e.g. binary where only text is understood)',
   },
   1005: {
     name: 'No Status Rcvd',
     onWire: false,
-    meaning: {
-      en: 'reported when a close frame carried no code; never sent',
-      ko: 'close 프레임에 코드가 없었을 때 보고용으로만 쓰며 전송하지 않음',
-    },
+    meaning: 'reported when a close frame carried no code; never sent',
   },
   1006: {
     name: 'Abnormal Closure',
     onWire: false,
-    meaning: {
-      en: 'reported when the connection dropped without a close frame; never sent',
-      ko: 'close 프레임 없이 연결이 끊겼을 때 보고용으로만 쓰며 전송하지 않음',
-    },
+    meaning: 'reported when the connection dropped without a close frame; never sent',
   },
   1007: {
     name: 'Invalid frame payload data',
     onWire: true,
-    meaning: {
-      en: 'data inconsistent with its type (e.g. text that is not UTF-8)',
-      ko: '타입과 맞지 않는 데이터(예: UTF-8이 아닌 텍스트)',
-    },
+    meaning: 'data inconsistent with its type (e.g. text that is not UTF-8)',
   },
-  1008: {
-    name: 'Policy Violation',
-    onWire: true,
-    meaning: { en: 'a message violated the endpoint’s policy', ko: '엔드포인트의 정책을 위반한 메시지' },
-  },
-  1009: {
-    name: 'Message Too Big',
-    onWire: true,
-    meaning: { en: 'a message too big to process', ko: '처리하기에 너무 큰 메시지' },
-  },
+  1008: { name: 'Policy Violation', onWire: true, meaning: 'a message violated the endpoint’s policy' },
+  1009: { name: 'Message Too Big', onWire: true, meaning: 'a message too big to process' },
   1010: {
     name: 'Mandatory Ext.',
     onWire: true,
-    meaning: {
-      en: 'the client expected an extension the server did not negotiate',
-      ko: '클라이언트가 기대한 확장을 서버가 협상하지 않음',
-    },
+    meaning: 'the client expected an extension the server did not negotiate',
   },
-  1011: {
-    name: 'Internal Error',
-    onWire: true,
-    meaning: { en: 'the server hit an unexpected condition', ko: '서버에 예기치 못한 오류가 발생함' },
-  },
-  1012: {
-    name: 'Service Restart',
-    onWire: true,
-    meaning: { en: 'the service is restarting', ko: '서비스가 재시작 중' },
-  },
-  1013: {
-    name: 'Try Again Later',
-    onWire: true,
-    meaning: { en: 'temporary overload; try again later', ko: '일시적 과부하, 나중에 다시 시도' },
-  },
-  1014: {
-    name: 'Bad Gateway',
-    onWire: true,
-    meaning: {
-      en: 'a gateway got an invalid response upstream',
-      ko: '게이트웨이가 상위 서버에서 잘못된 응답을 받음',
-    },
-  },
+  1011: { name: 'Internal Error', onWire: true, meaning: 'the server hit an unexpected condition' },
+  1012: { name: 'Service Restart', onWire: true, meaning: 'the service is restarting' },
+  1013: { name: 'Try Again Later', onWire: true, meaning: 'temporary overload; try again later' },
+  1014: { name: 'Bad Gateway', onWire: true, meaning: 'a gateway got an invalid response upstream' },
   1015: {
     name: 'TLS handshake',
     onWire: false,
-    meaning: {
-      en: 'reported when the TLS handshake failed; never sent',
-      ko: 'TLS 핸드셰이크 실패 보고용이며 전송하지 않음',
-    },
+    meaning: 'reported when the TLS handshake failed; never sent',
   },
-};
+} as const satisfies Readonly<Record<number, CodeInfo>>;
 
-export type CodeCheck = { readonly ok: true } | { readonly ok: false; readonly why: Text };
+export type KnownCloseCode = keyof typeof CLOSE_CODES;
+
+export function closeCodeInfo(code: number): CodeInfo | undefined {
+  return Object.hasOwn(CLOSE_CODES, code) ? CLOSE_CODES[code as KnownCloseCode] : undefined;
+}
+
+/** Why a code may not be sent, and how a code is labelled: the English sources of their text ids. */
+const CLOSE_SENTENCES = {
+  'close.why.not16bit': 'not a 16-bit number',
+  'close.why.below1000': '0–999 are not used',
+  'close.why.reportOnly': '{code} is only reported, never sent',
+  'close.why.1004': '1004 is reserved',
+  'close.why.reserved': '1000–2999 are reserved for the RFC and its extensions',
+  'close.why.above4999': 'codes above 4999 are not defined',
+  'close.label': '{code} {name}',
+  'close.label.library': '{code} (registered for libraries/frameworks)',
+  'close.label.private': '{code} (private use)',
+  'close.label.other': '{code}',
+} as const;
+
+type CodeTexts = {
+  readonly [C in KnownCloseCode as `close.${C}.name`]: (typeof CLOSE_CODES)[C]['name'];
+} & { readonly [C in KnownCloseCode as `close.${C}.meaning`]: (typeof CLOSE_CODES)[C]['meaning'] };
+
+/** Every close-code text id with its English source, for the engine's registry (texts.ts). */
+export const CLOSE_TEXTS = {
+  ...(Object.fromEntries(
+    Object.entries(CLOSE_CODES).flatMap(([code, c]) => [
+      [`close.${code}.name`, c.name],
+      [`close.${code}.meaning`, c.meaning],
+    ]),
+  ) as CodeTexts),
+  ...CLOSE_SENTENCES,
+};
+export type CloseTextId = keyof typeof CLOSE_TEXTS;
+
+const say = textsOf<typeof CLOSE_SENTENCES>();
+
+/** The registry name of a known code ("Protocol Error"), as a Text; null for any other code. */
+export function closeCodeName(code: number): Text<CloseTextId> | null {
+  return closeCodeInfo(code) ? { id: `close.${code as KnownCloseCode}.name` } : null;
+}
+
+export function closeCodeMeaning(code: number): Text<CloseTextId> | null {
+  return closeCodeInfo(code) ? { id: `close.${code as KnownCloseCode}.meaning` } : null;
+}
+
+export type CodeCheck = { readonly ok: true } | { readonly ok: false; readonly why: Text<CloseTextId> };
 
 /** May this code appear in a close frame? (§7.4.1, §7.4.2, IANA registry) */
 export function checkCloseCode(code: number): CodeCheck {
   if (!Number.isInteger(code) || code < 0 || code > 0xffff)
-    return { ok: false, why: { en: 'not a 16-bit number', ko: '16비트 숫자가 아님' } };
-  if (code < 1000) return { ok: false, why: { en: '0–999 are not used', ko: '0–999는 쓰지 않는 범위' } };
-  const known = CLOSE_CODES[code];
-  if (known) {
-    return known.onWire
-      ? { ok: true }
-      : {
-          ok: false,
-          why: { en: `${code} is only reported, never sent`, ko: `${code}는 보고용일 뿐 전송하지 않는 코드` },
-        };
-  }
-  if (code === 1004) return { ok: false, why: { en: '1004 is reserved', ko: '1004는 예약된 코드' } };
-  if (code < 3000)
-    return {
-      ok: false,
-      why: {
-        en: '1000–2999 are reserved for the RFC and its extensions',
-        ko: '1000–2999는 RFC와 확장을 위해 예약된 범위',
-      },
-    };
+    return { ok: false, why: say('close.why.not16bit') };
+  if (code < 1000) return { ok: false, why: say('close.why.below1000') };
+  const known = closeCodeInfo(code);
+  if (known) return known.onWire ? { ok: true } : { ok: false, why: say('close.why.reportOnly', { code }) };
+  if (code === 1004) return { ok: false, why: say('close.why.1004') };
+  if (code < 3000) return { ok: false, why: say('close.why.reserved') };
   if (code <= 4999) return { ok: true };
-  return {
-    ok: false,
-    why: { en: 'codes above 4999 are not defined', ko: '4999보다 큰 코드는 정의되지 않음' },
-  };
+  return { ok: false, why: say('close.why.above4999') };
 }
 
-export function closeCodeLabel(code: number): string {
-  const known = CLOSE_CODES[code];
-  if (known) return `${code} ${known.name}`;
-  if (code >= 3000 && code <= 3999) return `${code} (registered for libraries/frameworks)`;
-  if (code >= 4000 && code <= 4999) return `${code} (private use)`;
-  return String(code);
+/** "1000 Normal Closure", "3000 (registered for libraries/frameworks)", "4000 (private use)". */
+export function closeCodeLabel(code: number): Text<CloseTextId> {
+  const name = closeCodeName(code);
+  if (name) return say('close.label', { code, name });
+  if (code >= 3000 && code <= 3999) return say('close.label.library', { code });
+  if (code >= 4000 && code <= 4999) return say('close.label.private', { code });
+  return say('close.label.other', { code });
 }
 
 export type ClosePayload =

@@ -32,6 +32,7 @@ import {
   type ServerPolicy,
 } from './handshake.ts';
 import {
+  HEAD_INCOMPLETE,
   HeadScanner,
   parseRequestHead,
   parseResponseHead,
@@ -607,7 +608,7 @@ export class ClientConnection extends Connection {
     if (scan.kind === 'need') return;
     const parsed = scan.kind === 'complete' ? parseResponseHead(scan.bytes) : scan;
     if (scan.kind !== 'complete' || parsed.kind !== 'head') {
-      const detail = parsed.kind === 'error' ? parsed.detail : 'incomplete head';
+      const detail = parsed.kind === 'error' ? parsed.detail : HEAD_INCOMPLETE;
       this.handshakeFailed(protocolError('bad-response-head', { detail }), 'peer');
       return;
     }
@@ -654,7 +655,7 @@ export class ServerConnection extends Connection {
     if (scan.kind === 'need') return;
     const parsed = scan.kind === 'complete' ? parseRequestHead(scan.bytes) : scan;
     if (scan.kind !== 'complete' || parsed.kind !== 'head') {
-      const detail = parsed.kind === 'error' ? parsed.detail : 'incomplete head';
+      const detail = parsed.kind === 'error' ? parsed.detail : HEAD_INCOMPLETE;
       const error = protocolError('bad-http-head', { detail });
       this.writeHttp(rejectionFor(error));
       this.handshakeFailed(error, 'peer');

@@ -18,6 +18,17 @@ import {
 import { applyMask, maskInto } from './mask.ts';
 import { encodeHeader } from './frame.ts';
 import { frameFields, type FieldSpan } from './fields.ts';
+import { textsOf } from './text.ts';
+
+/** English sources of the values the decoder puts into rule texts (translated by the same ids). */
+export const DECODER_TEXTS = {
+  'length.126': '126 (a 16-bit length follows)',
+  'length.127': '127 (a 64-bit length follows)',
+  'length.form7': '7-bit field',
+  'length.form16': '16-bit form',
+} as const;
+export type DecoderTextId = keyof typeof DECODER_TEXTS;
+const say = textsOf<typeof DECODER_TEXTS>();
 
 export interface FrameRules {
   /** true: frames must be masked (a server receiving); false: must not be (a client receiving); null: either. */
@@ -108,10 +119,7 @@ export function parseHeader(
       error: protocolError(
         'control-frame-too-long',
         {
-          length:
-            len7 === 126
-              ? { en: '126 (a 16-bit length follows)', ko: '126(뒤에 16비트 길이가 옴)' }
-              : { en: '127 (a 64-bit length follows)', ko: '127(뒤에 64비트 길이가 옴)' },
+          length: say(len7 === 126 ? 'length.126' : 'length.127'),
         },
         { offset: at + 1, length: 1 },
       ),
@@ -143,7 +151,11 @@ export function parseHeader(
         kind: 'error',
         error: protocolError(
           'non-minimal-length',
-          { length: payloadLength, form: lengthForm, minimal: minimal === 7 ? '7-bit field' : '16-bit form' },
+          {
+            length: payloadLength,
+            form: lengthForm,
+            minimal: say(minimal === 7 ? 'length.form7' : 'length.form16'),
+          },
           { offset: at + 1, length: 1 + (lengthForm === 16 ? 2 : 8) },
         ),
       };

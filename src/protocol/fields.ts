@@ -3,10 +3,10 @@
  * raw value and meaning, so a view can light up bytes and explain them (Wireshark's details + bytes
  * panes). Works on truncated input too: fields whose bytes are missing are marked incomplete.
  */
-import { CLOSE_CODES, checkCloseCode, closeCodeLabel } from './close.ts';
-import { isControl, opcodeName } from './frame.ts';
+import { checkCloseCode, closeCodeLabel, closeCodeMeaning, type CloseTextId } from './close.ts';
+import { isControl } from './frame.ts';
 import { applyMask } from './mask.ts';
-import type { Text } from './text.ts';
+import { textsOf, type Text, type TextParam } from './text.ts';
 import { decodeUtf8 } from './utf8.ts';
 
 export type FieldId =
@@ -25,7 +25,7 @@ export type FieldId =
 
 export interface FieldSpan {
   readonly id: FieldId;
-  readonly name: Text;
+  readonly name: Text<FieldTextId>;
   /** Byte span relative to the frame's first byte, end exclusive. */
   readonly byteStart: number;
   readonly byteEnd: number;
@@ -34,7 +34,7 @@ export interface FieldSpan {
   readonly bitLength: number;
   /** The raw value as a learner would write it: "1", "0x1", "126", "37 fa 21 3d". */
   readonly raw: string;
-  readonly meaning: Text;
+  readonly meaning: Text<FieldTextId | CloseTextId>;
   /** False when the input ends before this field does. */
   readonly complete: boolean;
   readonly children?: readonly FieldSpan[];
@@ -54,22 +54,68 @@ function bit(byte: number, i: number): number {
   return (byte >> (7 - i)) & 1;
 }
 
-const OPCODE_MEANING: Record<number, Text> = {
-  0x0: {
-    en: 'continuation frame: the next part of a fragmented message',
-    ko: '연속 프레임: 조각난 메시지의 다음 부분',
-  },
-  0x1: { en: 'text frame: the payload is UTF-8 text', ko: '텍스트 프레임: 페이로드는 UTF-8 텍스트' },
-  0x2: {
-    en: 'binary frame: the payload is arbitrary bytes',
-    ko: '바이너리 프레임: 페이로드는 임의의 바이트',
-  },
-  0x8: { en: 'close frame: starts the closing handshake', ko: 'close 프레임: 닫는 핸드셰이크를 시작' },
-  0x9: { en: 'ping frame: the peer must answer with a pong', ko: 'ping 프레임: 상대는 pong으로 답해야 함' },
-  0xa: {
-    en: 'pong frame: answer to a ping (or an unsolicited heartbeat)',
-    ko: 'pong 프레임: ping에 대한 답(또는 요청 없는 하트비트)',
-  },
+/**
+ * The English sources of every field name and meaning; their translations are keyed by the same ids
+ * in src/i18n. Field names are the RFC's own labels from the §5.2 diagram.
+ */
+export const FIELD_TEXTS = {
+  'frame.fin': 'FIN',
+  'frame.fin.1': 'final fragment: this frame ends its message',
+  'frame.fin.0': 'not final: continuation frames of the same message follow',
+  'frame.rsv': 'RSV{n}',
+  'frame.rsv.0': 'reserved for extensions; 0',
+  'frame.rsv.1': 'set: only allowed if a negotiated extension defines RSV{n}',
+  'frame.rsv1.1': 'set: only allowed if a negotiated extension defines RSV1 (e.g. permessage-deflate)',
+  'frame.opcode': 'opcode',
+  'frame.opcode.0x0': 'continuation frame: the next part of a fragmented message',
+  'frame.opcode.0x1': 'text frame: the payload is UTF-8 text',
+  'frame.opcode.0x2': 'binary frame: the payload is arbitrary bytes',
+  'frame.opcode.0x8': 'close frame: starts the closing handshake',
+  'frame.opcode.0x9': 'ping frame: the peer must answer with a pong',
+  'frame.opcode.0xa': 'pong frame: answer to a ping (or an unsolicited heartbeat)',
+  'frame.opcode.reservedData':
+    'reserved data 0x{hex}: reserved for future use; a receiver fails the connection',
+  'frame.opcode.reservedControl':
+    'reserved control 0x{hex}: reserved for future use; a receiver fails the connection',
+  'frame.mask': 'MASK',
+  'frame.mask.1': 'masked: a 4-byte masking key follows; client→server frames MUST be masked',
+  'frame.mask.0': 'not masked; server→client frames MUST NOT be masked',
+  'frame.len': 'Payload len',
+  'frame.len.7': 'the payload is {n} bytes (7-bit form, 0–125)',
+  'frame.len.126': '126: the length is in the next 2 bytes (16-bit form)',
+  'frame.len.127': '127: the length is in the next 8 bytes (64-bit form)',
+  'frame.extLen': 'Extended payload length ({bits}-bit)',
+  'frame.extLen.value': 'the payload is {n} bytes',
+  'frame.cut': 'cut short: {have} of {total} bytes',
+  'frame.maskingKey': 'Masking-key',
+  'frame.maskingKey.xor': 'payload byte i is XORed with key byte i mod 4 (§5.3)',
+  'frame.payload': 'Payload data',
+  'frame.payload.unmasked': ' (shown unmasked)',
+  'frame.payload.cut': 'cut short: {have} of {total} bytes{note}',
+  'frame.payload.empty': 'empty payload',
+  'frame.payload.close': 'close body{note}',
+  'frame.payload.text': '{n} bytes: “{text}”{note}',
+  'frame.payload.badUtf8': '{n} bytes of invalid UTF-8{note}',
+  'frame.payload.binary': '{n} bytes of binary data{note}',
+  'frame.closeCode': 'Status code',
+  'frame.closeCode.short': 'a status code needs 2 bytes; 1 byte is invalid (§5.5.1)',
+  'frame.closeCode.known': '{label}: {meaning}',
+  'frame.closeCode.invalid': 'invalid in a close frame: {why}',
+  'frame.closeReason': 'Reason',
+  'frame.closeReason.badUtf8': 'not valid UTF-8 (§5.5.1 → 1007)',
+  'frame.closeReason.text': '“{reason}”',
+} as const;
+export type FieldTextId = keyof typeof FIELD_TEXTS;
+
+const say = textsOf<typeof FIELD_TEXTS>();
+
+const OPCODE_MEANING: Readonly<Record<number, `frame.opcode.0x${'0' | '1' | '2' | '8' | '9' | 'a'}`>> = {
+  0x0: 'frame.opcode.0x0',
+  0x1: 'frame.opcode.0x1',
+  0x2: 'frame.opcode.0x2',
+  0x8: 'frame.opcode.0x8',
+  0x9: 'frame.opcode.0x9',
+  0xa: 'frame.opcode.0xa',
 };
 
 /**
@@ -88,80 +134,64 @@ export function frameFields(
   const fin = bit(b0, 0);
   out.push({
     id: 'fin',
-    name: { en: 'FIN', ko: 'FIN' },
+    name: say('frame.fin'),
     byteStart: 0,
     byteEnd: 1,
     bitStart: 0,
     bitLength: 1,
     raw: String(fin),
     complete: true,
-    meaning: fin
-      ? { en: 'final fragment: this frame ends its message', ko: '마지막 조각: 이 프레임으로 메시지가 끝남' }
-      : {
-          en: 'not final: continuation frames of the same message follow',
-          ko: '마지막 아님: 같은 메시지의 연속 프레임이 뒤따름',
-        },
+    meaning: say(fin ? 'frame.fin.1' : 'frame.fin.0'),
   });
   for (const i of [1, 2, 3] as const) {
     const v = bit(b0, i);
     out.push({
       id: `rsv${i}`,
-      name: { en: `RSV${i}`, ko: `RSV${i}` },
+      name: say('frame.rsv', { n: i }),
       byteStart: 0,
       byteEnd: 1,
       bitStart: i,
       bitLength: 1,
       raw: String(v),
       complete: true,
-      meaning: v
-        ? {
-            en: `set: only allowed if a negotiated extension defines RSV${i}${i === 1 ? ' (e.g. permessage-deflate)' : ''}`,
-            ko: `1: 협상된 확장이 RSV${i}의 의미를 정한 경우에만 허용${i === 1 ? '(예: permessage-deflate)' : ''}`,
-          }
-        : { en: 'reserved for extensions; 0', ko: '확장을 위해 예약됨; 0' },
+      meaning: !v ? say('frame.rsv.0') : i === 1 ? say('frame.rsv1.1') : say('frame.rsv.1', { n: i }),
     });
   }
   const opcode = b0 & 0x0f;
+  const known = OPCODE_MEANING[opcode];
   out.push({
     id: 'opcode',
-    name: { en: 'opcode', ko: 'opcode' },
+    name: say('frame.opcode'),
     byteStart: 0,
     byteEnd: 1,
     bitStart: 4,
     bitLength: 4,
     raw: `0x${opcode.toString(16)}`,
     complete: true,
-    meaning: OPCODE_MEANING[opcode] ?? {
-      en: `${opcodeName(opcode)}: reserved for future use; a receiver fails the connection`,
-      ko: `${isControl(opcode) ? '예약된 제어' : '예약된 데이터'} 옵코드 0x${opcode.toString(16)}: 수신 측은 연결을 실패 처리함`,
-    },
+    meaning: known
+      ? say(known)
+      : say(isControl(opcode) ? 'frame.opcode.reservedControl' : 'frame.opcode.reservedData', {
+          hex: opcode.toString(16),
+        }),
   });
   if (head.length < 2) return out;
   const b1 = head[1]!;
   const masked = bit(b1, 0) === 1;
   out.push({
     id: 'mask',
-    name: { en: 'MASK', ko: 'MASK' },
+    name: say('frame.mask'),
     byteStart: 1,
     byteEnd: 2,
     bitStart: 8,
     bitLength: 1,
     raw: masked ? '1' : '0',
     complete: true,
-    meaning: masked
-      ? {
-          en: 'masked: a 4-byte masking key follows; client→server frames MUST be masked',
-          ko: '마스킹됨: 4바이트 마스킹 키가 뒤따름. 클라이언트→서버 프레임은 반드시 마스킹',
-        }
-      : {
-          en: 'not masked; server→client frames MUST NOT be masked',
-          ko: '마스킹 안 됨. 서버→클라이언트 프레임은 마스킹하면 안 됨',
-        },
+    meaning: say(masked ? 'frame.mask.1' : 'frame.mask.0'),
   });
   const len7 = b1 & 0x7f;
   out.push({
     id: 'payload-len',
-    name: { en: 'Payload len', ko: 'Payload len' },
+    name: say('frame.len'),
     byteStart: 1,
     byteEnd: 2,
     bitStart: 9,
@@ -169,20 +199,7 @@ export function frameFields(
     raw: String(len7),
     complete: true,
     meaning:
-      len7 <= 125
-        ? {
-            en: `the payload is ${len7} bytes (7-bit form, 0–125)`,
-            ko: `페이로드는 ${len7}바이트(7비트 형식, 0–125)`,
-          }
-        : len7 === 126
-          ? {
-              en: '126: the length is in the next 2 bytes (16-bit form)',
-              ko: '126: 실제 길이는 다음 2바이트에(16비트 형식)',
-            }
-          : {
-              en: '127: the length is in the next 8 bytes (64-bit form)',
-              ko: '127: 실제 길이는 다음 8바이트에(64비트 형식)',
-            },
+      len7 <= 125 ? say('frame.len.7', { n: len7 }) : say(len7 === 126 ? 'frame.len.126' : 'frame.len.127'),
   });
   let p = 2;
   let length: number | null = len7 <= 125 ? len7 : null;
@@ -195,16 +212,14 @@ export function frameFields(
     if (complete) length = v;
     out.push({
       id: 'ext-len',
-      name: { en: `Extended payload length (${n * 8}-bit)`, ko: `확장 페이로드 길이(${n * 8}비트)` },
+      name: say('frame.extLen', { bits: n * 8 }),
       byteStart: p,
       byteEnd: p + n,
       bitStart: p * 8,
       bitLength: n * 8,
       raw: complete ? String(v) : hexPreview(head.subarray(p, p + have)),
       complete,
-      meaning: complete
-        ? { en: `the payload is ${v} bytes`, ko: `페이로드는 ${v}바이트` }
-        : { en: `cut short: ${have} of ${n} bytes`, ko: `잘림: ${n}바이트 중 ${have}바이트만 있음` },
+      meaning: complete ? say('frame.extLen.value', { n: v }) : say('frame.cut', { have, total: n }),
     });
     p += n;
   }
@@ -212,20 +227,14 @@ export function frameFields(
     const have = Math.min(4, head.length - p);
     out.push({
       id: 'masking-key',
-      name: { en: 'Masking-key', ko: 'Masking-key' },
+      name: say('frame.maskingKey'),
       byteStart: p,
       byteEnd: p + 4,
       bitStart: p * 8,
       bitLength: 32,
       raw: hexPreview(head.subarray(p, p + have)),
       complete: have === 4,
-      meaning:
-        have === 4
-          ? {
-              en: 'payload byte i is XORed with key byte i mod 4 (§5.3)',
-              ko: '페이로드의 i번째 바이트를 키의 (i mod 4)번째 바이트와 XOR(§5.3)',
-            }
-          : { en: `cut short: ${have} of 4 bytes`, ko: `잘림: 4바이트 중 ${have}바이트만 있음` },
+      meaning: have === 4 ? say('frame.maskingKey.xor') : say('frame.cut', { have, total: 4 }),
     });
   }
   if (masked) p += 4;
@@ -245,7 +254,7 @@ function payloadField(
 ): FieldSpan {
   const base = {
     id: 'payload' as const,
-    name: { en: 'Payload data', ko: 'Payload data' },
+    name: say('frame.payload'),
     byteStart: start,
     byteEnd: start + length,
     bitStart: start * 8,
@@ -253,42 +262,27 @@ function payloadField(
     raw: hexPreview(payload),
     complete,
   };
-  const maskNote: Text = masked ? { en: ' (shown unmasked)', ko: ' (마스크를 벗긴 값)' } : { en: '', ko: '' };
+  const note: TextParam = masked ? say('frame.payload.unmasked') : '';
   if (!complete) {
-    return {
-      ...base,
-      meaning: {
-        en: `cut short: ${payload.length} of ${length} bytes${maskNote.en}`,
-        ko: `잘림: ${length}바이트 중 ${payload.length}바이트만 있음${maskNote.ko}`,
-      },
-    };
+    return { ...base, meaning: say('frame.payload.cut', { have: payload.length, total: length, note }) };
   }
-  if (length === 0) return { ...base, meaning: { en: 'empty payload', ko: '빈 페이로드' } };
+  if (length === 0) return { ...base, meaning: say('frame.payload.empty') };
   if (opcode === 0x8)
     return {
       ...base,
-      meaning: { en: `close body${maskNote.en}`, ko: `close 본문${maskNote.ko}` },
+      meaning: say('frame.payload.close', { note }),
       children: closeChildren(start, payload),
     };
   if (opcode === 0x1 || opcode === 0x0 || opcode === 0x9 || opcode === 0xa) {
     const text = decodeUtf8(payload);
     if (text !== null && (opcode === 0x1 || isPrintable(text))) {
       const shown = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
-      return {
-        ...base,
-        meaning: {
-          en: `${length} bytes: “${shown}”${maskNote.en}`,
-          ko: `${length}바이트: “${shown}”${maskNote.ko}`,
-        },
-      };
+      return { ...base, meaning: say('frame.payload.text', { n: length, text: shown, note }) };
     }
   }
   return {
     ...base,
-    meaning: {
-      en: `${length} bytes of ${opcode === 0x1 ? 'invalid UTF-8' : 'binary data'}${maskNote.en}`,
-      ko: `${length}바이트 ${opcode === 0x1 ? '잘못된 UTF-8' : '바이너리 데이터'}${maskNote.ko}`,
-    },
+    meaning: say(opcode === 0x1 ? 'frame.payload.badUtf8' : 'frame.payload.binary', { n: length, note }),
   };
 }
 
@@ -302,59 +296,49 @@ function closeChildren(start: number, payload: Uint8Array): FieldSpan[] {
     return [
       {
         id: 'close-code',
-        name: { en: 'Status code', ko: '상태 코드' },
+        name: say('frame.closeCode'),
         byteStart: start,
         byteEnd: start + 2,
         bitStart: start * 8,
         bitLength: 16,
         raw: hexPreview(payload),
         complete: false,
-        meaning: {
-          en: 'a status code needs 2 bytes; 1 byte is invalid (§5.5.1)',
-          ko: '상태 코드는 2바이트여야 함. 1바이트는 잘못됨(§5.5.1)',
-        },
+        meaning: say('frame.closeCode.short'),
       },
     ];
   }
   const code = (payload[0]! << 8) | payload[1]!;
   const check = checkCloseCode(code);
-  const info = CLOSE_CODES[code];
+  const meaning = closeCodeMeaning(code);
   const children: FieldSpan[] = [
     {
       id: 'close-code',
-      name: { en: 'Status code', ko: '상태 코드' },
+      name: say('frame.closeCode'),
       byteStart: start,
       byteEnd: start + 2,
       bitStart: start * 8,
       bitLength: 16,
       raw: String(code),
       complete: true,
-      meaning: check.ok
-        ? {
-            en: `${closeCodeLabel(code)}${info ? `: ${info.meaning.en}` : ''}`,
-            ko: `${closeCodeLabel(code)}${info ? `: ${info.meaning.ko}` : ''}`,
-          }
-        : {
-            en: `invalid in a close frame: ${check.why.en}`,
-            ko: `close 프레임에 쓸 수 없음: ${check.why.ko}`,
-          },
+      meaning: !check.ok
+        ? say('frame.closeCode.invalid', { why: check.why })
+        : meaning
+          ? say('frame.closeCode.known', { label: closeCodeLabel(code), meaning })
+          : closeCodeLabel(code),
     },
   ];
   if (payload.length > 2) {
     const reason = decodeUtf8(payload.subarray(2));
     children.push({
       id: 'close-reason',
-      name: { en: 'Reason', ko: '사유' },
+      name: say('frame.closeReason'),
       byteStart: start + 2,
       byteEnd: start + payload.length,
       bitStart: (start + 2) * 8,
       bitLength: (payload.length - 2) * 8,
       raw: hexPreview(payload.subarray(2)),
       complete: true,
-      meaning:
-        reason === null
-          ? { en: 'not valid UTF-8 (§5.5.1 → 1007)', ko: '올바른 UTF-8이 아님(§5.5.1 → 1007)' }
-          : { en: `“${reason}”`, ko: `“${reason}”` },
+      meaning: reason === null ? say('frame.closeReason.badUtf8') : say('frame.closeReason.text', { reason }),
     });
   }
   return children;

@@ -4,6 +4,7 @@
  */
 import { protocolError, type ProtocolError } from './errors.ts';
 import { headerTokens, headerValue, type HeaderField, type HttpRequest, type HttpResponse } from './http.ts';
+import { englishText } from './texts.ts';
 
 /** §1.3: the globally unique identifier appended to the key. */
 export const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
@@ -137,7 +138,7 @@ const REASONS: Record<number, string> = { 400: 'Bad Request', 403: 'Forbidden', 
 /** The HTTP error response a real server sends for a refused handshake, with the rule in its body. */
 export function rejectionFor(error: ProtocolError): HttpResponse {
   const status = error.answer.kind === 'http' ? error.answer.status : 400;
-  const body = `RFC 6455 §${error.section}: ${error.message.en}\n`;
+  const body = `RFC 6455 §${error.section}: ${englishText(error.message)}\n`;
   const headers: HeaderField[] = [];
   // RFC 9110 §15.5.22: a 426 MUST name the protocol to upgrade to; RFC 6455 §4.4 adds the version.
   if (status === 426)

@@ -4,6 +4,7 @@
  * our error responses are small, with Content-Length.
  */
 import { concatBytes } from './frame.ts';
+import { textsOf, type Text } from './text.ts';
 
 export interface HeaderField {
   readonly name: string;
@@ -30,10 +31,25 @@ export interface HttpResponse {
 /** Heads larger than this are refused: a peer cannot make us buffer without end. */
 export const MAX_HEAD_BYTES = 16 * 1024;
 
+/** English sources of what is wrong with a malformed head (the `{detail}` of the bad-http-head rules). */
+export const HTTP_TEXTS = {
+  'http.headTooLong': 'the header section is longer than {max} bytes',
+  'http.noColon': 'header line {n} has no “name:”: “{line}”',
+  'http.badName': '“{name}” is not a valid header name',
+  'http.badRequestLine': '“{line}” is not a request line',
+  'http.badStatusLine': '“{line}” is not a status line',
+  'http.incomplete': 'incomplete',
+  'http.alreadyRead': 'the head was already read',
+} as const;
+export type HttpTextId = keyof typeof HTTP_TEXTS;
+const say = textsOf<typeof HTTP_TEXTS>();
+/** The detail for a head that never ended, where a caller must name one (lessons, the HTTP editor). */
+export const HEAD_INCOMPLETE = say('http.incomplete');
+
 export type HeadParse<T> =
   | { readonly kind: 'head'; readonly head: T; readonly length: number }
   | { readonly kind: 'need' }
-  | { readonly kind: 'error'; readonly detail: string };
+  | { readonly kind: 'error'; readonly detail: Text<HttpTextId> };
 
 /** Index just past the first CRLFCRLF, or -1. */
 export function headEnd(buf: Uint8Array): number {
@@ -46,7 +62,7 @@ export function headEnd(buf: Uint8Array): number {
 export type HeadScan =
   | { readonly kind: 'complete'; readonly bytes: Uint8Array; readonly length: number }
   | { readonly kind: 'need' }
-  | { readonly kind: 'error'; readonly detail: string };
+  | { readonly kind: 'error'; readonly detail: Text<HttpTextId> };
 
 /**
  * Gathers a message head from the chunks a transport delivers and finds its end, looking at each byte
@@ -65,7 +81,7 @@ export class HeadScanner {
    * it) and the head's length; an error once more than MAX_HEAD_BYTES have come without one.
    */
   push(bytes: Uint8Array): HeadScan {
-    if (this.#done) return { kind: 'error', detail: 'the head was already read' };
+    if (this.#done) return { kind: 'error', detail: say('http.alreadyRead') };
     let matched = this.#matched;
     for (let i = 0; i < bytes.length; i++) {
       const b = bytes[i]!;
@@ -92,10 +108,7 @@ export class HeadScanner {
   }
 }
 
-const tooLong: HeadScan = {
-  kind: 'error',
-  detail: `the header section is longer than ${MAX_HEAD_BYTES} bytes`,
-};
+const tooLong: HeadScan = { kind: 'error', detail: say('http.headTooLong', { max: MAX_HEAD_BYTES }) };
 
 function latin1(bytes: Uint8Array): string {
   let s = '';
@@ -111,7 +124,7 @@ function parseHead(buf: Uint8Array): HeadParse<{ start: string; headers: HeaderF
   const end = headEnd(buf);
   if (end < 0) {
     return buf.length > MAX_HEAD_BYTES
-      ? { kind: 'error', detail: `the header section is longer than ${MAX_HEAD_BYTES} bytes` }
+      ? { kind: 'error', detail: say('http.headTooLong', { max: MAX_HEAD_BYTES }) }
       : { kind: 'need' };
   }
   const lines = latin1(buf.subarray(0, end - 4)).split('\r\n');
@@ -120,11 +133,9 @@ function parseHead(buf: Uint8Array): HeadParse<{ start: string; headers: HeaderF
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     const colon = line.indexOf(':');
-    if (colon <= 0)
-      return { kind: 'error', detail: `header line ${i} has no “name:”: “${line.slice(0, 60)}”` };
+    if (colon <= 0) return { kind: 'error', detail: say('http.noColon', { n: i, line: line.slice(0, 60) }) };
     const name = line.slice(0, colon);
-    if (!TOKEN.test(name))
-      return { kind: 'error', detail: `“${name.slice(0, 60)}” is not a valid header name` };
+    if (!TOKEN.test(name)) return { kind: 'error', detail: say('http.badName', { name: name.slice(0, 60) }) };
     headers.push({ name, value: line.slice(colon + 1).trim() });
   }
   return { kind: 'head', head: { start, headers }, length: end };
@@ -134,7 +145,7 @@ export function parseRequestHead(buf: Uint8Array): HeadParse<HttpRequest> {
   const r = parseHead(buf);
   if (r.kind !== 'head') return r;
   const m = /^([A-Z]+) (\S+) (HTTP\/\d\.\d)$/.exec(r.head.start);
-  if (!m) return { kind: 'error', detail: `“${r.head.start.slice(0, 80)}” is not a request line` };
+  if (!m) return { kind: 'error', detail: say('http.badRequestLine', { line: r.head.start.slice(0, 80) }) };
   return {
     kind: 'head',
     length: r.length,
@@ -146,7 +157,7 @@ export function parseResponseHead(buf: Uint8Array): HeadParse<HttpResponse> {
   const r = parseHead(buf);
   if (r.kind !== 'head') return r;
   const m = /^(HTTP\/\d\.\d) (\d{3})(?: (.*))?$/.exec(r.head.start);
-  if (!m) return { kind: 'error', detail: `“${r.head.start.slice(0, 80)}” is not a status line` };
+  if (!m) return { kind: 'error', detail: say('http.badStatusLine', { line: r.head.start.slice(0, 80) }) };
   return {
     kind: 'head',
     length: r.length,

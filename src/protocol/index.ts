@@ -1,4 +1,5 @@
 export * from './text.ts';
+export * from './texts.ts';
 export * from './errors.ts';
 export * from './frame.ts';
 export * from './mask.ts';

@@ -3,7 +3,7 @@
  * a one-line error with its usage, and run a command against the World. Pure and Svelte-free, so the
  * console, the lessons' pre-run `commands:` and the tests all speak it the same way.
  */
-import { parseHex, type Text } from '../protocol/index.ts';
+import { messagesOf, parseHex, type Text } from '../protocol/index.ts';
 import { SERVER_KINDS, type ServerKind } from './servers.ts';
 import type { CommandResult, ConnectOptions, World } from './world.ts';
 
@@ -25,94 +25,65 @@ export type Command =
 
 export type CommandName = Command['name'];
 
+/**
+ * The catalog keys this module speaks with and their parameters; the app's catalogs (src/i18n) are
+ * type-checked to translate every one of them with exactly these placeholders.
+ */
+export type CommandTexts = { readonly [N in CommandName as `con.cmd.${N}`]: Record<never, never> } & {
+  readonly 'con.err.empty': Record<never, never>;
+  readonly 'con.err.needHex': Record<never, never>;
+  readonly 'con.err.notHex': { readonly char: string; readonly pos: number };
+  readonly 'con.err.oddHex': Record<never, never>;
+  readonly 'con.err.tooLong': { readonly max: number };
+  readonly 'con.err.needValue': { readonly option: string };
+  readonly 'con.err.unknownOption': { readonly option: string };
+  readonly 'con.err.path': { readonly path: string };
+  readonly 'con.err.unexpected': { readonly word: string };
+  readonly 'con.err.nothingToSend': Record<never, never>;
+  readonly 'con.err.pingTooLong': Record<never, never>;
+  readonly 'con.err.closeCode': { readonly word: string };
+  readonly 'con.err.frag': Record<never, never>;
+  readonly 'con.err.latency': Record<never, never>;
+  readonly 'con.err.mss': Record<never, never>;
+  readonly 'con.err.server': Record<never, never>;
+  readonly 'con.err.dump': Record<never, never>;
+  readonly 'con.err.unknown': { readonly word: string };
+};
+export type CommandTextId = keyof CommandTexts;
+const say = messagesOf<CommandTexts>();
+
 export interface CommandInfo {
   readonly name: CommandName;
   readonly usage: string;
-  readonly help: Text;
+  readonly help: Text<CommandTextId>;
 }
 
 export const COMMANDS: readonly CommandInfo[] = [
   {
     name: 'connect',
     usage: 'connect [path] [--protocol p]… [--origin o] [--version v] [--key k]',
-    help: { en: 'open TCP, then the WebSocket handshake', ko: 'TCP를 열고 WebSocket 핸드셰이크를 시작' },
+    help: say('con.cmd.connect'),
   },
-  { name: 'send', usage: 'send <text>', help: { en: 'send a text message', ko: '텍스트 메시지 보내기' } },
-  {
-    name: 'binary',
-    usage: 'binary <hex>',
-    help: {
-      en: 'send a binary message, e.g. binary 01 02 ff',
-      ko: '바이너리 메시지 보내기, 예: binary 01 02 ff',
-    },
-  },
-  {
-    name: 'ping',
-    usage: 'ping [text]',
-    help: { en: 'send a ping (the server answers pong)', ko: 'ping 보내기(서버가 pong으로 답함)' },
-  },
-  {
-    name: 'close',
-    usage: 'close [code] [reason]',
-    help: {
-      en: 'start the closing handshake, e.g. close 1000 bye',
-      ko: '닫는 핸드셰이크 시작, 예: close 1000 bye',
-    },
-  },
-  {
-    name: 'frag',
-    usage: 'frag <text> <n>',
-    help: { en: 'send one text message as n frames', ko: '텍스트 메시지 하나를 프레임 n개로 나눠 보내기' },
-  },
-  {
-    name: 'raw',
-    usage: 'raw <hex>',
-    help: {
-      en: 'put arbitrary bytes on the wire (see the server reject bad frames)',
-      ko: '임의의 바이트를 그대로 전송(잘못된 프레임을 서버가 거부하는 모습 보기)',
-    },
-  },
-  {
-    name: 'latency',
-    usage: 'latency <ms>',
-    help: { en: 'one-way latency of the link, 0–10000 ms', ko: '링크의 단방향 지연, 0–10000 ms' },
-  },
-  {
-    name: 'mss',
-    usage: 'mss <bytes>',
-    help: { en: 'TCP maximum segment size, 1–65495 bytes', ko: 'TCP 최대 세그먼트 크기, 1–65495바이트' },
-  },
-  {
-    name: 'server',
-    usage: 'server echo|chat|ticker|reject',
-    help: {
-      en: 'choose the server’s behaviour (takes effect on the next connect)',
-      ko: '서버 동작 선택(다음 connect부터 적용)',
-    },
-  },
-  {
-    name: 'dump',
-    usage: 'dump on|off',
-    help: { en: 'show an xxd-style hex dump under each frame', ko: '프레임마다 xxd 형식 hex dump 표시' },
-  },
-  {
-    name: 'reset',
-    usage: 'reset',
-    help: { en: 'start over: new connection, cleared timeline', ko: '처음부터: 새 연결, 타임라인 비우기' },
-  },
-  { name: 'clear', usage: 'clear', help: { en: 'clear the console screen', ko: '콘솔 화면 지우기' } },
-  {
-    name: 'help',
-    usage: 'help [command]',
-    help: { en: 'list commands, or explain one', ko: '명령 목록 또는 명령 설명' },
-  },
+  { name: 'send', usage: 'send <text>', help: say('con.cmd.send') },
+  { name: 'binary', usage: 'binary <hex>', help: say('con.cmd.binary') },
+  { name: 'ping', usage: 'ping [text]', help: say('con.cmd.ping') },
+  { name: 'close', usage: 'close [code] [reason]', help: say('con.cmd.close') },
+  { name: 'frag', usage: 'frag <text> <n>', help: say('con.cmd.frag') },
+  { name: 'raw', usage: 'raw <hex>', help: say('con.cmd.raw') },
+  { name: 'latency', usage: 'latency <ms>', help: say('con.cmd.latency') },
+  { name: 'mss', usage: 'mss <bytes>', help: say('con.cmd.mss') },
+  { name: 'server', usage: 'server echo|chat|ticker|reject', help: say('con.cmd.server') },
+  { name: 'dump', usage: 'dump on|off', help: say('con.cmd.dump') },
+  { name: 'reset', usage: 'reset', help: say('con.cmd.reset') },
+  { name: 'clear', usage: 'clear', help: say('con.cmd.clear') },
+  { name: 'help', usage: 'help [command]', help: say('con.cmd.help') },
 ];
 
 export const MAX_COMMAND_BYTES = 1024 * 1024;
 
 export type ParsedCommand =
   | { readonly ok: true; readonly command: Command }
-  | { readonly ok: false; readonly error: Text; readonly usage?: string };
+  | { readonly ok: false; readonly error: Text<CommandTextId>; readonly usage?: string };
 
 function usageOf(name: CommandName): string {
   return COMMANDS.find((c) => c.name === name)!.usage;
@@ -134,33 +105,19 @@ function restOf(line: string, word: string): string {
   return q ? q[2]! : rest;
 }
 
-function bad(name: CommandName, en: string, ko: string): ParsedCommand {
-  return { ok: false, error: { en, ko }, usage: usageOf(name) };
+function bad(name: CommandName, error: Text<CommandTextId>): ParsedCommand {
+  return { ok: false, error, usage: usageOf(name) };
 }
 
 function hexArg(name: CommandName, text: string): ParsedCommand | Uint8Array {
-  if (!text.trim())
-    return bad(
-      name,
-      'Give the bytes in hex, e.g. 81 05 48 65 6c 6c 6f.',
-      '바이트를 hex로 적어 주세요. 예: 81 05 48 65 6c 6c 6f',
-    );
+  if (!text.trim()) return bad(name, say('con.err.needHex'));
   const r = parseHex(text, MAX_COMMAND_BYTES);
   if (!r.ok) {
     return r.error.kind === 'not-hex'
-      ? bad(
-          name,
-          `“${r.error.char}” (character ${r.error.index + 1}) is not a hex digit.`,
-          `“${r.error.char}”(${r.error.index + 1}번째 글자)는 16진수 숫자가 아닙니다.`,
-        )
-      : bad(
-          name,
-          'An odd number of hex digits: every byte needs two.',
-          '16진수 자릿수가 홀수입니다. 한 바이트는 두 자리입니다.',
-        );
+      ? bad(name, say('con.err.notHex', { char: r.error.char, pos: r.error.index + 1 }))
+      : bad(name, say('con.err.oddHex'));
   }
-  if (r.truncated)
-    return bad(name, `At most ${MAX_COMMAND_BYTES} bytes.`, `최대 ${MAX_COMMAND_BYTES}바이트까지입니다.`);
+  if (r.truncated) return bad(name, say('con.err.tooLong', { max: MAX_COMMAND_BYTES }));
   return r.bytes;
 }
 
@@ -173,14 +130,7 @@ function intArg(s: string | undefined, min: number, max: number): number | null 
 export function parseCommand(line: string): ParsedCommand {
   const words = tokenize(line);
   const word = words[0]?.toLowerCase();
-  if (!word)
-    return {
-      ok: false,
-      error: {
-        en: 'Type a command; help lists them.',
-        ko: '명령을 입력하세요. help로 목록을 볼 수 있습니다.',
-      },
-    };
+  if (!word) return { ok: false, error: say('con.err.empty') };
   const raw0 = line.trimStart().split(/\s+/)[0]!;
   switch (word) {
     case 'connect': {
@@ -190,28 +140,23 @@ export function parseCommand(line: string): ParsedCommand {
         const w = words[i]!;
         const value = words[i + 1];
         if (w.startsWith('--')) {
-          if (value === undefined) return bad('connect', `${w} needs a value.`, `${w} 뒤에 값이 필요합니다.`);
+          if (value === undefined) return bad('connect', say('con.err.needValue', { option: w }));
           i++;
           if (w === '--protocol') options.protocols.push(value);
           else if (w === '--origin') options.origin = value;
           else if (w === '--version') options.version = value;
           else if (w === '--key') options.key = value;
-          else return bad('connect', `Unknown option ${w}.`, `알 수 없는 옵션 ${w}.`);
+          else return bad('connect', say('con.err.unknownOption', { option: w }));
         } else if (options.path === undefined) {
-          if (!w.startsWith('/'))
-            return bad(
-              'connect',
-              `The path must start with “/”: ${w}.`,
-              `경로는 “/”로 시작해야 합니다: ${w}.`,
-            );
+          if (!w.startsWith('/')) return bad('connect', say('con.err.path', { path: w }));
           options.path = w;
-        } else return bad('connect', `Unexpected “${w}”.`, `예상하지 못한 “${w}”.`);
+        } else return bad('connect', say('con.err.unexpected', { word: w }));
       }
       return { ok: true, command: { name: 'connect', options } };
     }
     case 'send': {
       const text = restOf(line, raw0);
-      if (!text) return bad('send', 'Nothing to send: give the text.', '보낼 텍스트가 없습니다.');
+      if (!text) return bad('send', say('con.err.nothingToSend'));
       return { ok: true, command: { name: 'send', text } };
     }
     case 'binary':
@@ -221,12 +166,7 @@ export function parseCommand(line: string): ParsedCommand {
     }
     case 'ping': {
       const text = restOf(line, raw0);
-      if (new TextEncoder().encode(text).length > 125)
-        return bad(
-          'ping',
-          'A ping carries at most 125 bytes (RFC 6455 §5.5).',
-          'ping에는 최대 125바이트만 실을 수 있습니다(RFC 6455 §5.5).',
-        );
+      if (new TextEncoder().encode(text).length > 125) return bad('ping', say('con.err.pingTooLong'));
       return { ok: true, command: { name: 'ping', text } };
     }
     case 'close': {
@@ -234,12 +174,7 @@ export function parseCommand(line: string): ParsedCommand {
       if (codeWord === undefined)
         return { ok: true, command: { name: 'close', code: undefined, reason: '' } };
       const code = intArg(codeWord, 0, 65535);
-      if (code === null)
-        return bad(
-          'close',
-          `“${codeWord}” is not a status code (a number such as 1000).`,
-          `“${codeWord}”는 상태 코드가 아닙니다(1000 같은 숫자).`,
-        );
+      if (code === null) return bad('close', say('con.err.closeCode', { word: codeWord }));
       const reason = restOf(line.trimStart().slice(raw0.length).trimStart(), codeWord);
       return { ok: true, command: { name: 'close', code, reason } };
     }
@@ -250,47 +185,27 @@ export function parseCommand(line: string): ParsedCommand {
         .slice(0, body.lastIndexOf(words.at(-1) ?? ''))
         .trim()
         .replace(/^(["'])([\s\S]*)\1$/, '$2');
-      if (words.length < 3 || n === null || !text)
-        return bad(
-          'frag',
-          'Give the text, then the number of frames (1–1000).',
-          '텍스트와 프레임 개수(1–1000)를 차례로 적어 주세요.',
-        );
+      if (words.length < 3 || n === null || !text) return bad('frag', say('con.err.frag'));
       return { ok: true, command: { name: 'frag', text, count: n } };
     }
     case 'latency': {
       const ms = intArg(words[1], 0, 10_000);
-      if (ms === null)
-        return bad(
-          'latency',
-          'Give a whole number of milliseconds, 0–10000.',
-          '0–10000 사이의 밀리초를 정수로 적어 주세요.',
-        );
+      if (ms === null) return bad('latency', say('con.err.latency'));
       return { ok: true, command: { name: 'latency', ms } };
     }
     case 'mss': {
       const bytes = intArg(words[1], 1, 65495);
-      if (bytes === null)
-        return bad(
-          'mss',
-          'Give a whole number of bytes, 1–65495.',
-          '1–65495 사이의 바이트 수를 정수로 적어 주세요.',
-        );
+      if (bytes === null) return bad('mss', say('con.err.mss'));
       return { ok: true, command: { name: 'mss', bytes } };
     }
     case 'server': {
       const kind = words[1]?.toLowerCase() as ServerKind | undefined;
-      if (!kind || !SERVER_KINDS.includes(kind))
-        return bad(
-          'server',
-          'Choose echo, chat, ticker or reject.',
-          'echo, chat, ticker, reject 중에서 고르세요.',
-        );
+      if (!kind || !SERVER_KINDS.includes(kind)) return bad('server', say('con.err.server'));
       return { ok: true, command: { name: 'server', kind } };
     }
     case 'dump': {
       const v = words[1]?.toLowerCase();
-      if (v !== 'on' && v !== 'off') return bad('dump', 'dump on, or dump off.', 'dump on 또는 dump off.');
+      if (v !== 'on' && v !== 'off') return bad('dump', say('con.err.dump'));
       return { ok: true, command: { name: 'dump', on: v === 'on' } };
     }
     case 'reset':
@@ -299,13 +214,7 @@ export function parseCommand(line: string): ParsedCommand {
     case 'help':
       return { ok: true, command: { name: 'help', topic: words[1]?.toLowerCase() } };
     default:
-      return {
-        ok: false,
-        error: {
-          en: `Unknown command “${words[0]!.slice(0, 40)}”. Type help for the list.`,
-          ko: `알 수 없는 명령 “${words[0]!.slice(0, 40)}”. help로 목록을 보세요.`,
-        },
-      };
+      return { ok: false, error: say('con.err.unknown', { word: words[0]!.slice(0, 40) }) };
   }
 }
 

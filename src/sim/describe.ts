@@ -3,8 +3,19 @@
  * console's one-line summaries share them: `SYN`, `GET /chat (Upgrade: websocket)`,
  * `101 Switching Protocols`, `TEXT "hi" (masked)`, `PING`, `CLOSE 1000`, `FIN`.
  */
-import { closeCodeLabel, decodeUtf8, headerValue, opcodeName, type DecodedFrame } from '../protocol/index.ts';
-import type { ArrowEvent, SegmentEvent, TimelineEvent } from './timeline.ts';
+import {
+  closeCodeLabel,
+  decodeUtf8,
+  errorRuleText,
+  headerValue,
+  messagesOf,
+  opcodeName,
+  type DecodedFrame,
+  type Text,
+  type TextId,
+  type TextParam,
+} from '../protocol/index.ts';
+import type { ArrowEvent, NoteTextId, SegmentEvent, TimelineEvent } from './timeline.ts';
 
 const MAX_QUOTE = 24;
 
@@ -66,32 +77,55 @@ export function arrowLabel(e: ArrowEvent): string {
   }
 }
 
+/**
+ * The catalog keys an event summary is written with (translated in src/i18n, checked against this).
+ * The wire labels above are the same in every language; only the engine events need words.
+ */
+export interface SummaryTexts {
+  readonly 'log.summary.wire': { readonly label: string };
+  readonly 'log.summary.state': { readonly layer: string; readonly from: string; readonly to: string };
+  readonly 'log.summary.text': { readonly text: string; readonly frames: TextParam };
+  readonly 'log.summary.binary': { readonly n: number; readonly frames: TextParam };
+  readonly 'log.summary.frames': { readonly n: number };
+  readonly 'log.summary.ping': Record<never, never>;
+  readonly 'log.summary.pong': Record<never, never>;
+  readonly 'log.summary.close': Record<never, never>;
+  readonly 'log.summary.closeCode': { readonly code: TextParam };
+  readonly 'log.summary.closeReason': { readonly code: TextParam; readonly reason: string };
+  readonly 'log.summary.closedClean': { readonly code: number };
+  readonly 'log.summary.closedUnclean': { readonly code: number };
+}
+export type SummaryTextId = keyof SummaryTexts;
+const say = messagesOf<SummaryTexts>();
+
 /** One line for the log and the console, for any timeline event. */
-export function eventSummary(e: TimelineEvent, lang: 'en' | 'ko'): string {
+export function eventSummary(e: TimelineEvent): Text<SummaryTextId | NoteTextId | TextId> {
   if (e.kind === 'segment' || e.kind === 'http' || e.kind === 'frame' || e.kind === 'raw')
-    return arrowLabel(e);
-  if (e.kind === 'state') return `${e.layer.toUpperCase()} ${e.from} → ${e.to}`;
-  if (e.kind === 'note') return e.text[lang];
+    return say('log.summary.wire', { label: arrowLabel(e) });
+  if (e.kind === 'state')
+    return say('log.summary.state', { layer: e.layer.toUpperCase(), from: e.from, to: e.to });
+  if (e.kind === 'note') return e.text;
   const ev = e.event;
-  const ko = lang === 'ko';
   switch (ev.type) {
     case 'message': {
-      const what = ev.binary ? `${(ev.data as Uint8Array).length} B binary` : quote(ev.data as string);
-      const frames = ev.frames > 1 ? (ko ? ` (프레임 ${ev.frames}개)` : ` (${ev.frames} frames)`) : '';
-      return `${ko ? '메시지' : 'message'} ${what}${frames}`;
+      const frames = ev.frames > 1 ? say('log.summary.frames', { n: ev.frames }) : '';
+      return ev.binary
+        ? say('log.summary.binary', { n: (ev.data as Uint8Array).length, frames })
+        : say('log.summary.text', { text: quote(ev.data as string), frames });
     }
     case 'ping':
-      return ko ? `ping 받음 → pong 응답` : 'ping received → pong sent';
+      return say('log.summary.ping');
     case 'pong':
-      return ko ? 'pong 받음' : 'pong received';
+      return say('log.summary.pong');
     case 'close-frame':
-      return `${ko ? 'close 받음' : 'close received'}${ev.code !== null ? ` ${closeCodeLabel(ev.code)}` : ''}${ev.reason ? ` ${quote(ev.reason)}` : ''}`;
+      if (ev.code === null) return say('log.summary.close');
+      return ev.reason
+        ? say('log.summary.closeReason', { code: closeCodeLabel(ev.code), reason: quote(ev.reason) })
+        : say('log.summary.closeCode', { code: closeCodeLabel(ev.code) });
     case 'closed':
-      return ko
-        ? `WebSocket 닫힘: ${ev.code}${ev.wasClean ? ' (정상)' : ' (비정상)'}`
-        : `WebSocket closed: ${ev.code}${ev.wasClean ? ' (clean)' : ' (not clean)'}`;
+      return say(ev.wasClean ? 'log.summary.closedClean' : 'log.summary.closedUnclean', { code: ev.code });
     case 'error':
-      return `RFC 6455 §${ev.error.section}: ${ev.error.message[lang]}`;
+      return errorRuleText(ev.error);
   }
 }
 

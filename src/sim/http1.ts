@@ -5,6 +5,7 @@
  */
 import {
   concatBytes,
+  englishText,
   headerTokens,
   headerValue,
   parseRequestHead,
@@ -76,7 +77,8 @@ export class MessageReader<M extends HttpRequest | HttpResponse> {
         if (parsed.kind === 'need') break;
         if (parsed.kind === 'error') {
           this.#failed = true;
-          out.push({ kind: 'error', detail: parsed.detail });
+          // Never shown to a learner (the race only stops reading), so English is enough.
+          out.push({ kind: 'error', detail: englishText(parsed.detail) });
           break;
         }
         const m = parsed.head as M;

@@ -2,7 +2,7 @@
  * Server behaviours for the playground. Each reacts to what its engine reports, through the same
  * engine API a real server would use — nothing here writes bytes by hand.
  */
-import type { ServerPolicy, Text } from '../protocol/index.ts';
+import { messagesOf, type ServerPolicy, type Text } from '../protocol/index.ts';
 
 export type ServerKind = 'echo' | 'chat' | 'ticker' | 'reject';
 export const SERVER_KINDS: readonly ServerKind[] = ['echo', 'chat', 'ticker', 'reject'];
@@ -22,18 +22,18 @@ export function policyFor(kind: ServerKind): ServerPolicy {
   return { protocols: ['chat', 'superchat'] };
 }
 
-export const SERVER_DESCRIPTIONS: Record<ServerKind, Text> = {
-  echo: { en: 'echo: sends every message back', ko: 'echo: 받은 메시지를 그대로 돌려보냄' },
-  chat: {
-    en: 'chat: alice and bob are connected too; a message from anyone goes to everyone',
-    ko: 'chat: alice와 bob도 접속해 있고, 누가 보낸 메시지든 모두에게 전달됨',
-  },
-  ticker: {
-    en: 'ticker: pushes a message every second without being asked — what HTTP alone cannot do',
-    ko: 'ticker: 요청하지 않아도 1초마다 메시지를 보냄 — HTTP만으로는 할 수 없는 일',
-  },
-  reject: {
-    en: `reject: strict handshake — only Origin ${ALLOWED_ORIGIN}, subprotocol ${REQUIRED_PROTOCOL} if any is offered (try connect --origin, --protocol, --version 8, --key bad)`,
-    ko: `reject: 깐깐한 핸드셰이크 — Origin은 ${ALLOWED_ORIGIN}만, 서브프로토콜을 제안하면 ${REQUIRED_PROTOCOL}만 허용(connect --origin, --protocol, --version 8, --key bad 로 시험해 보세요)`,
-  },
+/** The catalog keys that describe each behaviour (translated in src/i18n, checked against this). */
+export type ServerTexts = {
+  readonly [K in Exclude<ServerKind, 'reject'> as `pg.server.${K}`]: Record<never, never>;
+} & {
+  readonly 'pg.server.reject': { readonly origin: string; readonly protocol: string };
+};
+export type ServerTextId = keyof ServerTexts;
+const say = messagesOf<ServerTexts>();
+
+export const SERVER_DESCRIPTIONS: Readonly<Record<ServerKind, Text<ServerTextId>>> = {
+  echo: say('pg.server.echo'),
+  chat: say('pg.server.chat'),
+  ticker: say('pg.server.ticker'),
+  reject: say('pg.server.reject', { origin: ALLOWED_ORIGIN, protocol: REQUIRED_PROTOCOL }),
 };

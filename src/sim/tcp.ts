@@ -5,10 +5,12 @@
  * bandwidth, and the 4-way close with TIME_WAIT on the side that closed first.
  * No loss, reordering or retransmission: the link delivers every segment in order.
  */
-import { concatBytes } from '../protocol/index.ts';
+import { concatBytes, messagesOf } from '../protocol/index.ts';
 import type { VirtualClock } from './clock.ts';
 import type { SeededRandom } from './rng.ts';
-import type { EndpointId, SegmentEvent, TcpFlags, Timeline } from './timeline.ts';
+import type { EndpointId, NoteTexts, SegmentEvent, TcpFlags, Timeline } from './timeline.ts';
+
+const say = messagesOf<NoteTexts>();
 
 export type TcpState =
   | 'CLOSED'
@@ -106,10 +108,7 @@ export class TcpEndpoint {
         t: this.net.clock.now,
         conn: this.conn,
         endpoint: this.id,
-        text: {
-          en: `TCP ${this.state}: ${bytes.length} bytes not sent (the connection cannot carry data now)`,
-          ko: `TCP ${this.state}: ${bytes.length}바이트를 보내지 못함(지금은 연결이 데이터를 실을 수 없음)`,
-        },
+        text: say('pg.note.notSent', { state: this.state, bytes: bytes.length }),
       });
       return;
     }

@@ -87,11 +87,17 @@ export interface EngineNoteEvent extends Base {
   >;
 }
 
+/** The catalog keys a note is written with (translated in src/i18n, checked against this). */
+export interface NoteTexts {
+  readonly 'pg.note.notSent': { readonly state: string; readonly bytes: number };
+}
+export type NoteTextId = keyof NoteTexts;
+
 /** A remark in the log: a scenario setting changed, a command was refused. */
 export interface NoteEvent extends Base {
   readonly kind: 'note';
   readonly endpoint: EndpointId | null;
-  readonly text: Text;
+  readonly text: Text<NoteTextId>;
 }
 
 export type TimelineEvent =

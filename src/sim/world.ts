@@ -3,7 +3,13 @@
  * simulated TCP, each end driven by the real RFC 6455 engine. Commands act at the current virtual time;
  * everything the engines emit lands in the Timeline.
  */
-import type { ClientConnection, ProtocolError, Text } from '../protocol/index.ts';
+import {
+  messagesOf,
+  type ClientConnection,
+  type ProtocolError,
+  type RuleTextId,
+  type Text,
+} from '../protocol/index.ts';
 import { VirtualClock } from './clock.ts';
 import { SeededRandom } from './rng.ts';
 import { policyFor, type ServerKind } from './servers.ts';
@@ -45,12 +51,23 @@ export interface ConnectOptions {
   key?: string;
 }
 
-export type CommandResult = { ok: true } | { ok: false; reason: Text; error?: ProtocolError };
+/** The catalog keys the world refuses a command with (translated in src/i18n, checked against this). */
+export interface WorldTexts {
+  readonly 'con.refuse.connected': Record<never, never>;
+  readonly 'con.refuse.noTcp': Record<never, never>;
+  readonly 'con.refuse.notConnected': Record<never, never>;
+}
+export type WorldTextId = keyof WorldTexts;
+const say = messagesOf<WorldTexts>();
+
+/** A refusal names why: the world's own sentence, or the rule the engine refused the call with. */
+export type CommandResult =
+  { ok: true } | { ok: false; reason: Text<WorldTextId | RuleTextId>; error?: ProtocolError };
 
 const ok: CommandResult = { ok: true };
-const refuse = (en: string, ko: string, error?: ProtocolError): CommandResult => ({
+const refuse = (reason: Text<WorldTextId | RuleTextId>, error?: ProtocolError): CommandResult => ({
   ok: false,
-  reason: { en, ko },
+  reason,
   ...(error ? { error } : {}),
 });
 
@@ -108,10 +125,7 @@ export class World {
   async connect(options: ConnectOptions = {}): Promise<CommandResult> {
     const current = this.learner;
     if (current && current.clientTcp.state !== 'CLOSED' && current.clientTcp.state !== 'TIME_WAIT') {
-      return refuse(
-        'Already connected: close (or reset) first.',
-        '이미 연결되어 있습니다. 먼저 close(또는 reset)하세요.',
-      );
+      return refuse(say('con.refuse.connected'));
     }
     this.#open(LEARNER, options);
     if (this.settings.server === 'chat') {
@@ -147,10 +161,7 @@ export class World {
   raw(bytes: Uint8Array): CommandResult {
     const link = this.learner;
     if (!link?.client || !link.clientTcp.canWrite) {
-      return refuse(
-        'No open TCP connection: type connect first.',
-        'TCP 연결이 없습니다. 먼저 connect를 입력하세요.',
-      );
+      return refuse(say('con.refuse.noTcp'));
     }
     link.client.sendRaw(bytes);
     link.pump('client');
@@ -179,13 +190,10 @@ export class World {
   #withOpen(act: (c: ClientConnection) => { ok: true } | { ok: false; error: ProtocolError }): CommandResult {
     const link = this.learner;
     if (!link?.client) {
-      return refuse(
-        'Not connected: type connect first.',
-        '연결되어 있지 않습니다. 먼저 connect를 입력하세요.',
-      );
+      return refuse(say('con.refuse.notConnected'));
     }
     const r = act(link.client);
-    if (!r.ok) return refuse(r.error.message.en, r.error.message.ko, r.error);
+    if (!r.ok) return refuse(r.error.message, r.error);
     link.pump('client');
     this.net.settle();
     return ok;

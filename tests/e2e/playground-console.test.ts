@@ -190,7 +190,7 @@ describe('the console runs lines through the engine and prints what it reveals',
     // The explanation may wrap over rows: read it from the mirror as one line, and check the screen too.
     const log = await mirror(page);
     expect(log).toMatch(
-      /server: RFC 6455 §5\.5: Control frames .* 125 bytes or less.* → close 1002 \(protocol error\)/,
+      /server: RFC 6455 §5\.5: Control frames .* 125 bytes or less.* → close 1002 \(Protocol Error\)/,
     );
     const out = await screen(page);
     expect(out).toContain('§5.5');

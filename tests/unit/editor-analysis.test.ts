@@ -20,7 +20,7 @@ describe('markers name the rule, the section and the close code', () => {
     const a = analyze('89 7e', 's2c');
     const [p] = problemsOf(a, 'en', texts);
     expect(p).toMatchObject({ start: 3, end: 5, kind: 'protocol' });
-    expect(p!.message).toMatch(/^RFC 6455 §5\.5: .* → close 1002 \(protocol error\)$/);
+    expect(p!.message).toMatch(/^RFC 6455 §5\.5: .* → close 1002 \(Protocol Error\)$/);
     expect(problemsOf(a, 'ko', texts)[0]!.message).toMatch(/^RFC 6455 §5\.5: .*1002/);
   });
 

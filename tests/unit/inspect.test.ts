@@ -1,7 +1,8 @@
 /** The decoder view's engine side: one hex parser, and a real receiver's verdict on pasted bytes. */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { describeError, inspectBytes, parseHex, toHex } from '../../src/protocol/index.ts';
+import { describeError, errorText, inspectBytes, parseHex, toHex } from '../../src/protocol/index.ts';
+import { renderText } from '../../src/i18n/index.ts';
 
 describe('parseHex', () => {
   it('ignores whitespace, commas, colons, 0x prefixes and # comments', () => {
@@ -46,7 +47,7 @@ describe('inspectBytes: what the receiving endpoint makes of the bytes', () => {
     const v = inspectBytes(parseHex('89 7e 00 7e').bytes, 's2c');
     expect(v.end.kind).toBe('error');
     if (v.end.kind !== 'error') return;
-    expect(describeError(v.end.error, 'en')).toMatch(/^RFC 6455 §5\.5: .* → close 1002 \(protocol error\)$/);
+    expect(describeError(v.end.error)).toMatch(/^RFC 6455 §5\.5: .* → close 1002 \(Protocol Error\)$/);
     expect(v.end.partial?.fields.find((f) => f.id === 'payload-len')?.raw).toBe('126');
     expect(v.replies[0]!.header.opcode).toBe(0x8);
   });
@@ -73,8 +74,9 @@ describe('inspectBytes: what the receiving endpoint makes of the bytes', () => {
   it('Korean text for the same verdict', () => {
     const v = inspectBytes(parseHex('89 fe').bytes, 'c2s');
     if (v.end.kind !== 'error') throw new Error('expected an error');
-    expect(describeError(v.end.error, 'ko')).toContain('제어 프레임');
-    expect(describeError(v.end.error, 'ko')).toContain('1002(프로토콜 오류)');
+    const ko = renderText('ko', errorText(v.end.error));
+    expect(ko).toContain('제어 프레임');
+    expect(ko).toContain('1002(프로토콜 오류)');
   });
 });
 

@@ -1,17 +1,17 @@
 /**
  * What the console prints: timeline events as one line each (time, direction, layer, the engine's own
  * summary), help, refusals. Every event line is made from the event itself (`eventSummary`,
- * `describeError`, `hexDump`), never from a canned transcript.
+ * `errorText`, `hexDump`), never from a canned transcript.
  *
  * Output is built as styled spans, then rendered twice: with ANSI colours for xterm and as plain text
  * for the screen-reader mirror. Wrapping is done here (with a hanging indent under the summary column),
  * so a long RFC explanation stays readable on a phone.
  */
-import { describeError } from '../../protocol/index.ts';
+import { errorText } from '../../protocol/index.ts';
 import { COMMANDS } from '../../sim/commands.ts';
 import { eventSummary, hexDump } from '../../sim/describe.ts';
 import type { EndpointId, SegmentEvent, TimelineEvent } from '../../sim/timeline.ts';
-import { translate, translatePlural, formatNumber, type Lang } from '../../i18n/index.ts';
+import { translate, translatePlural, formatNumber, renderText, type Lang } from '../../i18n/index.ts';
 import { cells, padCells, printable, wrapCells } from './cells.ts';
 
 /**
@@ -93,8 +93,8 @@ export const TCP_RUN_SHOWN = 4;
 const LEARNER: EndpointId = 'client';
 
 function who(id: EndpointId, lang: Lang): string {
-  if (id === 'client') return translate(lang, 'con.ep.client');
-  if (id === 'server') return translate(lang, 'con.ep.server');
+  if (id === 'client') return translate(lang, 'role.client');
+  if (id === 'server') return translate(lang, 'role.server');
   return id;
 }
 
@@ -205,12 +205,12 @@ export class EventPrinter {
   #eventLine(e: TimelineEvent, lang: Lang, cols: number): Printed {
     switch (e.kind) {
       case 'segment':
-        return this.#layout(e.t, e.from, e.to, 'TCP', eventSummary(e, lang), 'muted', lang, cols);
+        return this.#layout(e.t, e.from, e.to, 'TCP', renderText(lang, eventSummary(e)), 'muted', lang, cols);
       case 'http':
-        return this.#layout(e.t, e.from, e.to, 'HTTP', eventSummary(e, lang), 'http', lang, cols);
+        return this.#layout(e.t, e.from, e.to, 'HTTP', renderText(lang, eventSummary(e)), 'http', lang, cols);
       case 'frame':
       case 'raw':
-        return this.#layout(e.t, e.from, e.to, 'WS', eventSummary(e, lang), 'ws', lang, cols);
+        return this.#layout(e.t, e.from, e.to, 'WS', renderText(lang, eventSummary(e)), 'ws', lang, cols);
       case 'state':
         return this.#layout(
           e.t,
@@ -223,10 +223,10 @@ export class EventPrinter {
           cols,
         );
       case 'note':
-        return this.#layout(e.t, e.endpoint, null, '', e.text[lang], 'plain', lang, cols);
+        return this.#layout(e.t, e.endpoint, null, '', renderText(lang, e.text), 'plain', lang, cols);
       case 'engine': {
         const ev = e.event;
-        const text = ev.type === 'error' ? describeError(ev.error, lang) : eventSummary(e, lang);
+        const text = renderText(lang, ev.type === 'error' ? errorText(ev.error) : eventSummary(e));
         const style: Style =
           ev.type === 'message'
             ? 'ok'
@@ -312,14 +312,14 @@ export function helpLines(lang: Lang, cols: number): Printed[] {
             ['ws', padCells(c.usage, usageWidth)],
             ['plain', ' '],
           ],
-          c.help[lang],
+          renderText(lang, c.help),
           'plain',
           cols,
         ),
       );
     } else {
       out.push(textLine(c.usage, 'ws', cols, 2));
-      out.push(textLine(c.help[lang], 'plain', cols, 6));
+      out.push(textLine(renderText(lang, c.help), 'plain', cols, 6));
     }
   }
   out.push(textLine(translate(lang, 'con.help.more'), 'muted', cols));
@@ -333,7 +333,7 @@ export function helpTopicLines(topic: string, lang: Lang, cols: number): Printed
   const c = COMMANDS.find((x) => x.name === topic);
   if (!c)
     return refusalLines(translate(lang, 'con.help.unknown', { name: topic }), 'help [command]', lang, cols);
-  return [textLine(c.usage, 'ws', cols, 2), textLine(c.help[lang], 'plain', cols, 6)];
+  return [textLine(c.usage, 'ws', cols, 2), textLine(renderText(lang, c.help), 'plain', cols, 6)];
 }
 
 /** Optimal string alignment distance: edits, with a swap of two neighbours counted as one (sned → send). */

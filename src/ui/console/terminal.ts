@@ -12,7 +12,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import { complete } from '../../sim/commands.ts';
 import type { TimelineEvent } from '../../sim/timeline.ts';
-import { translate, type Lang } from '../../i18n/index.ts';
+import { renderText, translate, type Lang } from '../../i18n/index.ts';
 import type { CommandOutcome, PlaygroundSession } from '../playground/session.svelte.ts';
 import { charCells } from './cells.ts';
 import { loadHistory, saveHistory } from './history.ts';
@@ -215,7 +215,7 @@ export class ConsoleTerminal {
     const cols = this.term.cols;
     switch (outcome.kind) {
       case 'refused':
-        this.#print(refusalLines(outcome.message[lang()], outcome.usage, lang(), cols, line));
+        this.#print(refusalLines(renderText(lang(), outcome.message), outcome.usage, lang(), cols, line));
         return;
       case 'console': {
         const c = outcome.command;

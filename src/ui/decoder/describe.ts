@@ -5,13 +5,14 @@
 import {
   closeCodeLabel,
   decodeUtf8,
-  describeError,
+  errorText,
   type DecodedFrame,
   type Direction,
   type EngineEvent,
   type FieldSpan,
+  type EngineText,
 } from '../../protocol/index.ts';
-import { fmt, locale, t, tn } from '../../i18n/locale.svelte.ts';
+import { fmt, t, tn, tx } from '../../i18n/locale.svelte.ts';
 import type { Decoding } from './model.ts';
 import { spanOf } from './model.ts';
 
@@ -41,14 +42,14 @@ function printable(payload: Uint8Array, isText: boolean): string | null {
   return s;
 }
 
-function closeBody(frame: DecodedFrame): { code: string | null; reason: string | null } {
+function closeBody(frame: DecodedFrame): { code: EngineText | null; reason: string | null } {
   const payload = frame.fields.find((f) => f.id === 'payload');
   const code = payload?.children?.find((f) => f.id === 'close-code');
   const reason = payload?.children?.find((f) => f.id === 'close-reason');
   const codeNum = code?.complete ? Number(code.raw) : NaN;
   return {
     code: Number.isFinite(codeNum) ? closeCodeLabel(codeNum) : null,
-    reason: reason ? reason.meaning[locale.lang] : null,
+    reason: reason ? tx(reason.meaning) : null,
   };
 }
 
@@ -172,7 +173,7 @@ export function verdictOf(d: Decoding, dir: Direction): Verdict {
   if (input.kind === 'empty') return { kind: 'empty', label: t('v.label.empty'), text: t('in.empty') };
   const end = d.inspection.end;
   if (end.kind === 'error') {
-    return { kind: 'invalid', label: t('v.label.invalid'), text: describeError(end.error, locale.lang) };
+    return { kind: 'invalid', label: t('v.label.invalid'), text: tx(errorText(end.error)) };
   }
   const frames = framesText(d.inspection.frames.length);
   if (end.kind === 'need') {

@@ -8,7 +8,7 @@
  * maps and colours; a payload is one coloured range however long it is).
  */
 import {
-  describeError,
+  errorText,
   inspectBytes,
   parseHex,
   wireFields,
@@ -17,8 +17,8 @@ import {
   type FieldSpan,
   type Inspection,
   type ProtocolError,
-  type Text,
 } from '../../protocol/index.ts';
+import { renderText, type Lang } from '../../i18n/index.ts';
 import { mapHexText, strayChars, type HexMap, type HexMapScratch } from './hexmap.ts';
 
 /** Bytes decoded at most; a bigger paste is counted and cut (and the learner is told). */
@@ -251,7 +251,7 @@ export interface InputTexts {
 }
 
 /** What Monaco marks: the receiver's error on its bytes, and every character parseHex cannot read. */
-export function problemsOf(a: Analysis, lang: keyof Text, texts: InputTexts): Problem[] {
+export function problemsOf(a: Analysis, lang: Lang, texts: InputTexts): Problem[] {
   const out: Problem[] = [];
   const { map } = a;
   if (a.input?.kind === 'not-hex') {
@@ -279,7 +279,7 @@ export function problemsOf(a: Analysis, lang: keyof Text, texts: InputTexts): Pr
     out.push({
       start: map.starts[first]!,
       end: map.ends[last]!,
-      message: describeError(e, lang),
+      message: renderText(lang, errorText(e)),
       kind: 'protocol',
     });
   }

@@ -1,13 +1,12 @@
 /**
  * Sentences about what the engine found, for the editor: the status line, the marker texts and the
- * hover card of a byte. The facts (field names, meanings, rule texts) come from the engine in both
- * languages; this file only arranges them.
+ * hover card of a byte. The facts (field names, meanings, rule texts) come from the engine as Texts,
+ * rendered in the current language; this file only arranges them.
  */
-import { describeError, type FieldSpan } from '../../protocol/index.ts';
-import { fmt, locale } from '../../i18n/locale.svelte.ts';
+import { errorText, type FieldSpan } from '../../protocol/index.ts';
+import { fmt, t, tn, tx } from '../../i18n/locale.svelte.ts';
 import { frameSummary, spanText } from '../decoder/describe.ts';
 import { declaredSize, frameAtByte, type Analysis, type InputTexts } from './analysis.ts';
-import { et, etn } from './i18n.ts';
 
 export type StatusKind = 'empty' | 'input' | 'valid' | 'incomplete' | 'invalid';
 
@@ -20,7 +19,7 @@ export interface Status {
 }
 
 function receiver(a: Analysis, capital: boolean): string {
-  const s = et(a.dir === 'c2s' ? 'ed.receiver.c2s' : 'ed.receiver.s2c');
+  const s = t(a.dir === 'c2s' ? 'ed.receiver.c2s' : 'ed.receiver.s2c');
   return capital ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 }
 
@@ -35,8 +34,8 @@ export function lineColumn(text: string, index: number): { line: number; col: nu
 }
 
 export const inputTexts: InputTexts = {
-  notHex: (char) => et('ed.marker.notHex', { char: shownChar(char) }),
-  oddDigits: () => et('ed.marker.odd'),
+  notHex: (char) => t('ed.marker.notHex', { char: shownChar(char) }),
+  oddDigits: () => t('ed.marker.odd'),
 };
 
 function shownChar(ch: string): string {
@@ -56,20 +55,20 @@ export function statusOf(a: Analysis): Status {
     const where = { line: fmt(line), col: fmt(col) };
     return plain(
       'input',
-      et('ed.status.input'),
+      t('ed.status.input'),
       a.input.kind === 'not-hex'
-        ? et('ed.st.notHex', { char: shownChar(a.input.char), ...where })
-        : et('ed.st.odd', where),
+        ? t('ed.st.notHex', { char: shownChar(a.input.char), ...where })
+        : t('ed.st.odd', where),
     );
   }
-  if (a.bytes.length === 0) return plain('empty', et('ed.status.empty'), et('ed.st.empty'));
+  if (a.bytes.length === 0) return plain('empty', t('ed.status.empty'), t('ed.st.empty'));
   const end = a.inspection.end;
   if (end.kind === 'error') {
     const rule = end.error.rule;
     return {
       kind: 'invalid',
-      label: et('ed.status.invalid'),
-      text: describeError(end.error, locale.lang),
+      label: t('ed.status.invalid'),
+      text: tx(errorText(end.error)),
       wrongWay: rule === 'unmasked-client-frame' || rule === 'masked-server-frame',
     };
   }
@@ -78,20 +77,20 @@ export function statusOf(a: Analysis): Status {
     const rx = receiver(a, false);
     const text =
       size === null
-        ? etn('ed.st.needHeader', end.need, { receiver: rx })
-        : etn('ed.st.needPayload', end.need, {
+        ? tn('ed.st.needHeader', end.need, { receiver: rx })
+        : tn('ed.st.needPayload', end.need, {
             receiver: rx,
             have: fmt(size - headerEnd(end.partial.fields) - end.need),
             total: fmt(size - headerEnd(end.partial.fields)),
           });
-    return plain('incomplete', et('ed.status.incomplete'), text);
+    return plain('incomplete', t('ed.status.incomplete'), text);
   }
   const frames = a.inspection.frames;
   const text =
     frames.length === 1
-      ? etn('ed.st.valid', 1, { summary: frameSummary(frames[0]!), Receiver: receiver(a, true) })
-      : etn('ed.st.valid', frames.length, { summary: '', Receiver: receiver(a, true) });
-  return plain('valid', et('ed.status.valid'), text);
+      ? tn('ed.st.valid', 1, { summary: frameSummary(frames[0]!), Receiver: receiver(a, true) })
+      : tn('ed.st.valid', frames.length, { summary: '', Receiver: receiver(a, true) });
+  return plain('valid', t('ed.status.valid'), text);
 }
 
 /** Where the header ends: the end of the last header field in the field map. */
@@ -132,14 +131,13 @@ export function hoverMarkdown(a: Analysis, byte: number): string {
   const b = a.bytes[byte];
   const v = frameAtByte(a, byte);
   if (b === undefined || !v) return '';
-  const lang = locale.lang;
   const lines: string[] = [];
-  const frameNo = et('ed.hover.frame', { n: fmt(v.index + 1) });
+  const frameNo = t('ed.hover.frame', { n: fmt(v.index + 1) });
   lines.push(
-    `**${md(et('ed.hover.byte', { n: fmt(byte) }))}** · \`0x${hex2(b)}\` · \`${b.toString(2).padStart(8, '0')}\` · ${md(frameNo)}`,
+    `**${md(t('ed.hover.byte', { n: fmt(byte) }))}** · \`0x${hex2(b)}\` · \`${b.toString(2).padStart(8, '0')}\` · ${md(frameNo)}`,
   );
   if (v.status === 'unread') {
-    lines.push(md(et('ed.hover.unread')));
+    lines.push(md(t('ed.hover.unread')));
     return lines.join('\n\n');
   }
   const rel = byte - v.offset;
@@ -149,15 +147,15 @@ export function hoverMarkdown(a: Analysis, byte: number): string {
   for (const f of fields) {
     const showRaw = f.id !== 'payload' && f.id !== 'close-reason';
     const raw = showRaw ? ` = \`${f.raw}\`` : '';
-    lines.push(`**${md(f.name[lang])}** (${md(spanText(f))})${raw}: ${md(f.meaning[lang])}`);
+    lines.push(`**${md(tx(f.name))}** (${md(spanText(f))})${raw}: ${md(tx(f.meaning))}`);
     if (f.id === 'payload') {
       const i = rel - f.byteStart;
-      let line = md(et('ed.hover.payloadByte', { i: fmt(i) }));
+      let line = md(t('ed.hover.payloadByte', { i: fmt(i) }));
       if (key?.complete) {
         const k = wire[v.offset + key.byteStart + (i % 4)]!;
         const clear = b ^ k;
         line += `: ${md(
-          et('ed.hover.masked', {
+          t('ed.hover.masked', {
             wire: `0x${hex2(b)}`,
             k: i % 4,
             key: `0x${hex2(k)}`,

@@ -6,11 +6,11 @@
  * The timeline can hold 100,000+ events, so it is not deep-reactive: components read `events` and
  * depend on `version`, which is bumped whenever the World commits a batch.
  */
-import { parseCommand, runCommand, type Command } from '../../sim/commands.ts';
+import { parseCommand, runCommand, type Command, type CommandTextId } from '../../sim/commands.ts';
 import type { ServerKind } from '../../sim/servers.ts';
 import { isArrow, type TimelineEvent } from '../../sim/timeline.ts';
-import { World, type WorldSettings } from '../../sim/world.ts';
-import type { Text } from '../../protocol/index.ts';
+import { World, type WorldSettings, type WorldTextId } from '../../sim/world.ts';
+import type { RuleTextId, Text } from '../../protocol/index.ts';
 
 /** Virtual milliseconds per real millisecond at 1× — 40 ms of latency takes 0.4 s on screen. */
 export const BASE_RATE = 0.1;
@@ -20,7 +20,11 @@ export type LayerName = 'tcp' | 'http' | 'ws';
 
 export type CommandOutcome =
   | { readonly kind: 'ok'; readonly command: Command }
-  | { readonly kind: 'refused'; readonly message: Text; readonly usage?: string }
+  | {
+      readonly kind: 'refused';
+      readonly message: Text<CommandTextId | WorldTextId | RuleTextId>;
+      readonly usage?: string;
+    }
   /** Console-only verbs the console answers itself. */
   | {
       readonly kind: 'console';
