@@ -23,14 +23,53 @@ export default defineConfig(
     },
   },
   {
-    // The engine must run unchanged in the page and in Node: no DOM, no Node, no UI imports.
+    // The engine must run unchanged in the page and in Node: no DOM, no Node, no other room's imports.
     files: ['src/protocol/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', '../sim/*', '../ui/*', '../node/*', 'svelte', 'svelte/*'] },
+        {
+          patterns: [
+            'node:*',
+            '**/sim/*',
+            '**/ui/*',
+            '**/node/*',
+            '**/i18n/*',
+            '**/lessons/*',
+            'svelte',
+            'svelte/*',
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'document', 'window', 'process', 'Buffer', 'localStorage'],
+    },
+  },
+  {
+    // The simulator imports only the engine: it speaks in catalog keys, never in a language (DESIGN.md).
+    files: ['src/sim/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/ui/*', '**/i18n/*', '**/lessons/*', '**/node/*', 'svelte', 'svelte/*'] },
+      ],
+    },
+  },
+  {
+    // Lessons and their checkers import only the engine; the Vite plugin that builds them runs in Node.
+    files: ['src/lessons/**/*.ts'],
+    ignores: ['src/lessons/vite-plugin.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/ui/*', '**/sim/*', '**/i18n/*', '**/node/*', 'svelte', 'svelte/*'] },
+      ],
+    },
+  },
+  {
+    // Catalogs may read the engine's ids and the keys sim/ and lessons/ produce, never the UI.
+    files: ['src/i18n/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/ui/*', '**/node/*'] }],
     },
   },
 );
