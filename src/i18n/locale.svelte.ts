@@ -2,19 +2,16 @@
  * The current language as reactive state. Starts from the stored choice, else the browser's language
  * (ko* → Korean, anything else → English). A corrupt or unknown stored value is ignored.
  */
-import type { Text } from '../protocol/index.ts';
 import type { MessageKey } from './en.ts';
 import {
   formatNumber,
   isLang,
-  renderText,
   translate,
   translatePlural,
   type ArgsOf,
   type Lang,
   type ParamValue,
   type PluralBase,
-  type TextKey,
 } from './index.ts';
 
 /** Versioned, so a later format can ignore (or migrate) what this version stored. */
@@ -57,11 +54,6 @@ export function tn<B extends PluralBase>(
   params?: Readonly<Record<string, ParamValue>>,
 ): string {
   return translatePlural(locale.lang, base, n, params);
-}
-
-/** A `Text` (an engine sentence, a simulator or lesson message) in the current language. */
-export function tx(text: Text<TextKey>): string {
-  return renderText(locale.lang, text);
 }
 
 export function fmt(n: number): string {

@@ -113,7 +113,7 @@ export const protocolKo = {
   'close.why.reserved': '1000–2999는 RFC와 확장을 위해 예약된 범위',
   'close.why.above4999': '4999보다 큰 코드는 정의되지 않음',
   'close.label': '{code} {name}',
-  'close.label.library': '{code}(라이브러리·프레임워크용으로 등록하는 범위)',
+  'close.label.library': '{code}(라이브러리·프레임워크용 등록 코드)',
   'close.label.private': '{code}(비공개 용도)',
   'close.label.other': '{code}',
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { complete, parseCommand, runCommand } from '../../src/sim/commands.ts';
 import { arrowLabel, hexDump } from '../../src/sim/describe.ts';
 import { World } from '../../src/sim/world.ts';
-import { renderText } from '../../src/i18n/index.ts';
+import { renderText } from '../../src/i18n/text.ts';
 
 describe('parseCommand', () => {
   it.each([

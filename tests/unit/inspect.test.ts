@@ -1,8 +1,15 @@
 /** The decoder view's engine side: one hex parser, and a real receiver's verdict on pasted bytes. */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { describeError, errorText, inspectBytes, parseHex, toHex } from '../../src/protocol/index.ts';
-import { renderText } from '../../src/i18n/index.ts';
+import {
+  describeError,
+  englishText,
+  errorText,
+  inspectBytes,
+  parseHex,
+  toHex,
+} from '../../src/protocol/index.ts';
+import { renderText } from '../../src/i18n/text.ts';
 
 describe('parseHex', () => {
   it('ignores whitespace, commas, colons, 0x prefixes and # comments', () => {
@@ -77,6 +84,24 @@ describe('inspectBytes: what the receiving endpoint makes of the bytes', () => {
     const ko = renderText('ko', errorText(v.end.error));
     expect(ko).toContain('제어 프레임');
     expect(ko).toContain('1002(프로토콜 오류)');
+  });
+
+  it('§5.2 a length in the 16-bit form that fits in 7 bits → 1002, the minimal form named in each language', () => {
+    const v = inspectBytes(parseHex('81 7e 00 05 48 65 6c 6c 6f').bytes, 's2c');
+    if (v.end.kind !== 'error') throw new Error('expected an error');
+    expect(v.end.error.rule).toBe('non-minimal-length');
+    expect(describeError(v.end.error)).toContain('MUST be used (7-bit field)');
+    // The value is a nested Text, so the Korean sentence does not end in English.
+    const ko = renderText('ko', errorText(v.end.error));
+    expect(ko).toContain('(7비트 필드)');
+    expect(ko).not.toMatch(/bit field/);
+  });
+
+  it('§7.4.2 a close code registered for libraries is labelled in the reader’s language', () => {
+    const v = inspectBytes(parseHex('88 02 0b b8').bytes, 's2c');
+    const code = v.frames[0]!.fields.find((f) => f.id === 'payload')!.children![0]!;
+    expect(englishText(code.meaning)).toBe('3000 (registered for libraries/frameworks)');
+    expect(renderText('ko', code.meaning)).toBe('3000(라이브러리·프레임워크용 등록 코드)');
   });
 });
 

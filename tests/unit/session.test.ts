@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlaygroundSession } from '../../src/ui/playground/session.svelte.ts';
 import type { TimelineEvent } from '../../src/sim/timeline.ts';
-import { renderText } from '../../src/i18n/index.ts';
+import { renderText } from '../../src/i18n/text.ts';
 
 describe('PlaygroundSession', () => {
   it('runs console lines and reveals events only as the playhead reaches them', async () => {

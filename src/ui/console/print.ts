@@ -11,7 +11,8 @@ import { errorText } from '../../protocol/index.ts';
 import { COMMANDS } from '../../sim/commands.ts';
 import { eventSummary, hexDump } from '../../sim/describe.ts';
 import type { EndpointId, SegmentEvent, TimelineEvent } from '../../sim/timeline.ts';
-import { translate, translatePlural, formatNumber, renderText, type Lang } from '../../i18n/index.ts';
+import { translate, translatePlural, formatNumber, type Lang } from '../../i18n/index.ts';
+import { renderText } from '../../i18n/text.ts';
 import { cells, padCells, printable, wrapCells } from './cells.ts';
 
 /**

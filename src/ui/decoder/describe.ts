@@ -10,9 +10,9 @@ import {
   type Direction,
   type EngineEvent,
   type FieldSpan,
-  type EngineText,
 } from '../../protocol/index.ts';
-import { fmt, t, tn, tx } from '../../i18n/locale.svelte.ts';
+import { fmt, t, tn } from '../../i18n/locale.svelte.ts';
+import { tx } from '../../i18n/text.ts';
 import type { Decoding } from './model.ts';
 import { spanOf } from './model.ts';
 
@@ -42,13 +42,13 @@ function printable(payload: Uint8Array, isText: boolean): string | null {
   return s;
 }
 
-function closeBody(frame: DecodedFrame): { code: EngineText | null; reason: string | null } {
+function closeBody(frame: DecodedFrame): { code: string | null; reason: string | null } {
   const payload = frame.fields.find((f) => f.id === 'payload');
   const code = payload?.children?.find((f) => f.id === 'close-code');
   const reason = payload?.children?.find((f) => f.id === 'close-reason');
   const codeNum = code?.complete ? Number(code.raw) : NaN;
   return {
-    code: Number.isFinite(codeNum) ? closeCodeLabel(codeNum) : null,
+    code: Number.isFinite(codeNum) ? tx(closeCodeLabel(codeNum)) : null,
     reason: reason ? tx(reason.meaning) : null,
   };
 }
@@ -117,7 +117,7 @@ export function eventText(e: EngineEvent): string | null {
     case 'pong':
       return t('ev.pong', { bytes: bytesText(e.payload.length) });
     case 'close-frame':
-      return e.code === null ? t('ev.closeNoCode') : t('ev.close', { code: closeCodeLabel(e.code) });
+      return e.code === null ? t('ev.closeNoCode') : t('ev.close', { code: tx(closeCodeLabel(e.code)) });
     case 'error':
       return t('ev.error', { section: e.error.section });
     case 'closed':

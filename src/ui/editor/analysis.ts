@@ -18,7 +18,8 @@ import {
   type Inspection,
   type ProtocolError,
 } from '../../protocol/index.ts';
-import { renderText, type Lang } from '../../i18n/index.ts';
+import { type Lang } from '../../i18n/index.ts';
+import { renderText } from '../../i18n/text.ts';
 import { mapHexText, strayChars, type HexMap, type HexMapScratch } from './hexmap.ts';
 
 /** Bytes decoded at most; a bigger paste is counted and cut (and the learner is told). */

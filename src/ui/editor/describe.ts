@@ -4,7 +4,8 @@
  * rendered in the current language; this file only arranges them.
  */
 import { errorText, type FieldSpan } from '../../protocol/index.ts';
-import { fmt, t, tn, tx } from '../../i18n/locale.svelte.ts';
+import { fmt, t, tn } from '../../i18n/locale.svelte.ts';
+import { tx } from '../../i18n/text.ts';
 import { frameSummary, spanText } from '../decoder/describe.ts';
 import { declaredSize, frameAtByte, type Analysis, type InputTexts } from './analysis.ts';
 
