@@ -1,11 +1,13 @@
 /**
  * The current language as reactive state. Starts from the stored choice, else the browser's language
- * (ko* → Korean, anything else → English). A corrupt or unknown stored value is ignored.
+ * (its primary subtag, when the product speaks it: ko-KR → Korean; anything else → English). A corrupt
+ * or unknown stored value is ignored.
  */
 import type { MessageKey } from './en.ts';
 import {
   formatNumber,
   isLang,
+  LANGS,
   translate,
   translatePlural,
   type ArgsOf,
@@ -27,7 +29,8 @@ function storedLang(): Lang | null {
 }
 
 export function browserLang(language: string | undefined): Lang {
-  return language?.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+  const primary = language?.toLowerCase().split('-')[0];
+  return LANGS.find((l) => l === primary) ?? 'en';
 }
 
 export const locale = $state<{ lang: Lang }>({
