@@ -27,7 +27,7 @@ export type TemplateArgs<S extends string> = [ParamsIn<S>] extends [never]
   ? []
   : [params: Readonly<Record<ParamsIn<S>, TextParam>>];
 
-/** What a key of a producer's parameter map needs (see `textsOf`). */
+/** What a key of a producer's parameter map needs (see `messagesOf`). */
 export type MapArgs<P> = [keyof P] extends [never] ? [] : [params: P];
 
 /** The one way `{placeholders}` are filled, in every language; a nested Text goes through `render`. */
