@@ -173,7 +173,9 @@ const row = (cells) =>
     .join(' ');
 const fmtMs = (v) => (v == null ? '–' : `${Math.round(v)} ms`);
 console.log(`\nLighthouse ${RUNS}× per page and preset, medians (${baseUrl}):`);
-console.log(row(['preset', 'page', 'perf', 'a11y', 'best-pr.', 'seo', 'FCP', 'LCP', 'TBT', 'CLS', 'JS transfer']));
+console.log(
+  row(['preset', 'page', 'perf', 'a11y', 'best-pr.', 'seo', 'FCP', 'LCP', 'TBT', 'CLS', 'JS transfer']),
+);
 for (const p of report.pages) {
   const m = p.median;
   console.log(
