@@ -16,12 +16,14 @@ import {
   type TextParam,
 } from '../protocol/index.ts';
 import type { ArrowEvent, NoteTextId, SegmentEvent, TimelineEvent } from './timeline.ts';
+import { visibleText } from '../protocol/visible.ts';
 
 const MAX_QUOTE = 24;
 
+/** A payload or a reason as a short preview: one line, cut, and its invisible characters shown. */
 function quote(s: string): string {
-  const one = s.replace(/\s+/g, ' ');
-  return `"${one.length > MAX_QUOTE ? `${one.slice(0, MAX_QUOTE)}…` : one}"`;
+  const one = s.replace(/[ \t\n\v\f\r]+/g, ' ');
+  return `"${visibleText(one.length > MAX_QUOTE ? `${one.slice(0, MAX_QUOTE)}…` : one)}"`;
 }
 
 export function segmentLabel(s: SegmentEvent): string {
@@ -66,7 +68,7 @@ export function arrowLabel(e: ArrowEvent): string {
       const m = e.message;
       if (m.kind === 'request') {
         const up = headerValue(m.headers, 'Upgrade');
-        return `${m.method} ${m.target}${up ? ` (Upgrade: ${up})` : ''}`;
+        return visibleText(`${m.method} ${m.target}${up ? ` (Upgrade: ${up})` : ''}`);
       }
       return `${m.status} ${m.reason}`;
     }

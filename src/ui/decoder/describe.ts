@@ -13,6 +13,7 @@ import {
 } from '../../protocol/index.ts';
 import { fmt, t, tn } from '../../i18n/locale.svelte.ts';
 import { tx } from '../../i18n/text.ts';
+import { visibleText } from '../../protocol/visible.ts';
 import type { Decoding } from './model.ts';
 import { spanOf } from './model.ts';
 
@@ -29,7 +30,7 @@ export function framesText(n: number): string {
 export function quote(s: string): string {
   const cut = [...s.slice(0, PREVIEW_CHARS * 2)];
   const shown = cut.length > PREVIEW_CHARS ? `${cut.slice(0, PREVIEW_CHARS).join('')}…` : cut.join('');
-  return `“${shown.replace(/\r?\n/g, '⏎')}”`;
+  return `“${visibleText(shown.replace(/\r?\n/g, '⏎'))}”`;
 }
 
 /** Text a learner can read, if the payload is UTF-8 without control characters (or required to be text). */
@@ -48,8 +49,8 @@ function closeBody(frame: DecodedFrame): { code: string | null; reason: string |
   const reason = payload?.children?.find((f) => f.id === 'close-reason');
   const codeNum = code?.complete ? Number(code.raw) : NaN;
   return {
-    code: Number.isFinite(codeNum) ? tx(closeCodeLabel(codeNum)) : null,
-    reason: reason ? tx(reason.meaning) : null,
+    code: Number.isFinite(codeNum) ? visibleText(tx(closeCodeLabel(codeNum))) : null,
+    reason: reason ? visibleText(tx(reason.meaning)) : null,
   };
 }
 

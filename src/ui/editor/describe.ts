@@ -6,6 +6,7 @@
 import { errorText, type FieldSpan } from '../../protocol/index.ts';
 import { fmt, t, tn } from '../../i18n/locale.svelte.ts';
 import { tx } from '../../i18n/text.ts';
+import { visibleText } from '../../protocol/visible.ts';
 import { frameSummary, spanText } from '../decoder/describe.ts';
 import { declaredSize, frameAtByte, type Analysis, type InputTexts } from './analysis.ts';
 
@@ -148,7 +149,9 @@ export function hoverMarkdown(a: Analysis, byte: number): string {
   for (const f of fields) {
     const showRaw = f.id !== 'payload' && f.id !== 'close-reason';
     const raw = showRaw ? ` = \`${f.raw}\`` : '';
-    lines.push(`**${md(tx(f.name))}** (${md(spanText(f))})${raw}: ${md(tx(f.meaning))}`);
+    lines.push(
+      `**${md(visibleText(tx(f.name)))}** (${md(spanText(f))})${raw}: ${md(visibleText(tx(f.meaning)))}`,
+    );
     if (f.id === 'payload') {
       const i = rel - f.byteStart;
       let line = md(t('ed.hover.payloadByte', { i: fmt(i) }));
