@@ -48,6 +48,8 @@ export const en = {
     'The link’s hex has a broken %-escape (like %ZZ), so it could not be read cleanly; it is shown below as it came.',
   'route.badDir':
     'The link asks for direction “{value}”, which does not exist. Use dir=c2s (client → server) or dir=s2c (server → client); showing client → server.',
+  'route.hexCut':
+    'The link’s hex is {length} characters long; a link holds at most {limit} (4 KiB), so only the first {limit} were read.',
 
   'list.sep': ', ',
   'unit.bytes.one': '{n} byte',

@@ -50,6 +50,8 @@ export const ko = {
     '링크의 hex 값에 잘못된 %-이스케이프(예: %ZZ)가 있어 제대로 읽지 못했습니다. 받은 그대로 아래 입력란에 넣었습니다.',
   'route.badDir':
     '링크에 적힌 방향 “{value}”는 없는 값입니다. dir=c2s(클라이언트 → 서버)나 dir=s2c(서버 → 클라이언트)를 쓰세요. 지금은 클라이언트 → 서버로 보여 드립니다.',
+  'route.hexCut':
+    '링크의 hex가 {length}자입니다. 링크에는 최대 {limit}자(4 KiB)까지만 담기므로 처음 {limit}자만 읽었습니다.',
 
   'list.sep': ', ',
   'unit.bytes.one': '{n}바이트',

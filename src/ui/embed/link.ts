@@ -2,7 +2,9 @@
  * Addresses around embedding: the iframe's `src` for a view, the full-site address for an embedded
  * view, and the presentation parameters (`theme`, `scale`, …) a view keeps when it rewrites its own
  * hash. Pure string work on hashes, so it is the same in every view and testable without a page.
+ * Queries are split by route.ts's queryPairs, so a parameter is the same parameter here and there.
  */
+import { hashPath, queryPairs, viewPathOf, type QueryPair } from '../route.ts';
 
 /** Parameters about how a page is shown, not what it shows: views keep them when they rewrite the hash. */
 export const PRESENTATION_PARAMS = ['embed', 'theme', 'scale', 'font', 'lang', 'autoplay'] as const;
@@ -14,26 +16,18 @@ interface SplitHash {
   readonly path: string;
   /** True for the `#/embed/<view>` form. */
   readonly embedPath: boolean;
-  /** The query's `name=value` pairs, still encoded as they came (a step's `%3B` stays `%3B`). */
-  readonly pairs: readonly (readonly [name: string, raw: string])[];
+  /** The query's pairs, names decoded (route.ts), values still encoded (a step's `%3B` stays `%3B`). */
+  readonly pairs: readonly QueryPair[];
 }
 
 function splitHash(hash: string): SplitHash {
-  const h = hash.startsWith('#') ? hash.slice(1) : hash;
-  const q = h.indexOf('?');
-  const rawPath = (q < 0 ? h : h.slice(0, q)) || '/';
-  const m = /^\/embed(\/.*)?$/.exec(rawPath);
-  const pairs: (readonly [string, string])[] = [];
-  for (const pair of (q < 0 ? '' : h.slice(q + 1)).split('&')) {
-    if (!pair) continue;
-    const eq = pair.indexOf('=');
-    pairs.push(eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)]);
-  }
-  return { path: m ? m[1] || '/' : rawPath, embedPath: m !== null, pairs };
+  const { view, embedPath } = viewPathOf(hashPath(hash));
+  return { path: view, embedPath, pairs: queryPairs(hash) };
 }
 
-function joinHash(path: string, pairs: readonly (readonly [string, string])[]): string {
-  const query = pairs.map(([n, v]) => (v === '' ? n : `${n}=${v}`)).join('&');
+/** Pairs are written back with their names as they came (`%65mbed` stays `%65mbed`, and still means embed). */
+function joinHash(path: string, pairs: readonly QueryPair[]): string {
+  const query = pairs.map((p) => (p.raw === '' ? p.rawName : `${p.rawName}=${p.raw}`)).join('&');
   return `#${path}${query ? `?${query}` : ''}`;
 }
 
@@ -47,8 +41,8 @@ const isPresentation = (name: string): boolean => (PRESENTATION_PARAMS as readon
 export function keepPresentation(next: string, current: string): string {
   const cur = splitHash(current);
   const nxt = splitHash(next);
-  const names = new Set(nxt.pairs.map(([n]) => n));
-  const kept = cur.pairs.filter(([n]) => isPresentation(n) && !names.has(n));
+  const names = new Set(nxt.pairs.map((p) => p.name));
+  const kept = cur.pairs.filter((p) => isPresentation(p.name) && !names.has(p.name));
   const path = cur.embedPath && nxt.path !== '/' ? `/embed${nxt.path}` : nxt.path;
   return joinHash(path, [...nxt.pairs, ...kept]);
 }
@@ -59,12 +53,17 @@ export function pageBase(href: string): string {
   return i < 0 ? href : href.slice(0, i);
 }
 
-/** The same view on the full site: no `/embed`, no frame-only parameters. */
+/**
+ * The same view on the full site: no `/embed`, no frame-only parameters (by decoded name, so
+ * `%65mbed=1` goes too). The ↗ link must never open embedded again, so a path that is still an embed
+ * path after one prefix is taken off (`#/embed/embed/frame`) loses every prefix.
+ */
 export function fullSiteHash(hash: string): string {
-  const { path, pairs } = splitHash(hash);
+  let path = hashPath(hash);
+  for (let v = viewPathOf(path); v.embedPath; v = viewPathOf(path)) path = v.view;
   return joinHash(
     path,
-    pairs.filter(([n]) => !FRAME_ONLY.has(n)),
+    queryPairs(hash).filter((p) => !FRAME_ONLY.has(p.name)),
   );
 }
 
@@ -77,10 +76,11 @@ export interface EmbedChoice {
 /** The `#/embed/<view>…` hash for the view `hash` shows now, with the chosen theme and scale. */
 export function embedHash(hash: string, choice: EmbedChoice): string {
   const { path, pairs } = splitHash(hash);
-  const own = pairs.filter(([n]) => !isPresentation(n));
-  const extra: [string, string][] = [];
-  if (choice.theme !== 'auto') extra.push(['theme', choice.theme]);
-  if (choice.scale !== 1) extra.push(['scale', String(choice.scale)]);
+  const own = pairs.filter((p) => !isPresentation(p.name));
+  const extra: QueryPair[] = [];
+  const param = (name: string, raw: string): QueryPair => ({ name, rawName: name, raw });
+  if (choice.theme !== 'auto') extra.push(param('theme', choice.theme));
+  if (choice.scale !== 1) extra.push(param('scale', String(choice.scale)));
   return joinHash(path === '/' ? '/embed' : `/embed${path}`, [...own, ...extra]);
 }
 

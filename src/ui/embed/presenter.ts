@@ -12,9 +12,11 @@
  * Messages out: `ws101:ready` once to `window.parent` when the view is ready, and `ws101:state` in reply
  * to every accepted message, to that message's `source` with its `origin` as the target origin.
  *
- * Any origin may drive the widget: it holds nothing private (the simulation is public, seeded and local),
- * and the worst a page can do is step a widget it embeds itself. Replies go only to the window that
- * asked, addressed to the origin it asked from, so another window never reads them.
+ * Only the embedding page may drive the widget: a message counts only if it comes from
+ * `window.parent` (not a sibling frame on the slide host, not an opener, not the widget itself). Any
+ * origin may be that parent: the widget holds nothing private (the simulation is public, seeded and
+ * local), and the worst a page can do is step a widget it embeds itself. Replies go only to the window
+ * that asked, addressed to the origin it asked from, so another window never reads them.
  */
 
 export const PROTOCOL_VERSION = 1;
@@ -187,13 +189,19 @@ function announceReady(): void {
 
 type Replyable = { postMessage(message: unknown, targetOrigin: string): void };
 
+/**
+ * Whether a message from `source` may drive the widget in window `self`: only from the page that
+ * embeds it. A top-level page (its own parent) has no host, and our own window's messages are
+ * Monaco's or xterm's business; a sibling frame, an opener, a MessagePort or a worker is not the host.
+ */
+export function fromHost(source: unknown, self: unknown, parent: unknown): boolean {
+  return source !== null && source !== undefined && parent !== self && source === parent;
+}
+
 function onmessage(e: MessageEvent): void {
   try {
-    // Our own window's messages are Monaco's or xterm's business, not a host's.
     const source = e.source;
-    if (!source || source === window) return;
-    if (typeof MessagePort !== 'undefined' && source instanceof MessagePort) return;
-    if (typeof ServiceWorker !== 'undefined' && source instanceof ServiceWorker) return;
+    if (!fromHost(source, window, window.parent)) return;
     const request = parseRequest(e.data);
     if (!request) return;
     perform(request);
