@@ -6,6 +6,14 @@ export const playgroundEn = {
   'pg.hint.run': 'Run connect',
   'pg.run.refused': 'Step {n} of the link, “{line}”, was skipped: {reason}',
   'pg.run.tooMany': 'The link has {total} steps; only the first {max} were run.',
+  'pg.run.stepTooLong':
+    'Step {n} of the link is longer than {max} bytes (1 KiB), the most a step may hold, so it and the steps after it were not run.',
+  'pg.run.tooLong':
+    'The link’s run= is {chars} characters long; a link is read up to {max} (50 steps of 1 KiB), so the steps after that were not run.',
+  'pg.budget.events':
+    'The simulation stopped at {max} timeline events, the playground’s work budget. What happened until then is kept; reset starts over.',
+  'pg.budget.atStep.one': 'It stopped during step {step} of the link; {n} step after it was not run.',
+  'pg.budget.atStep.other': 'It stopped during step {step} of the link; {n} steps after it were not run.',
   'pg.run.badServer':
     'The link asks for server “{value}”, which does not exist (echo, chat, ticker or reject), so the echo server is used.',
 

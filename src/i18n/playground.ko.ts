@@ -6,6 +6,16 @@ export const playgroundKo = {
   'pg.hint.run': 'connect 실행',
   'pg.run.refused': '링크의 {n}번째 단계 “{line}”는 건너뛰었습니다: {reason}',
   'pg.run.tooMany': '링크에 단계가 {total}개 있지만 처음 {max}개만 실행했습니다.',
+  'pg.run.stepTooLong':
+    '링크의 {n}번째 단계가 한 단계에 담을 수 있는 최대 크기인 {max}바이트(1 KiB)보다 길어서, 그 단계와 뒤의 단계들은 실행하지 않았습니다.',
+  'pg.run.tooLong':
+    '링크의 run= 값이 {chars}자입니다. 링크는 {max}자(1 KiB 단계 50개)까지만 읽으므로 그 뒤의 단계들은 실행하지 않았습니다.',
+  'pg.budget.events':
+    '시뮬레이션이 플레이그라운드의 작업 한도인 타임라인 이벤트 {max}개에서 멈췄습니다. 그때까지 일어난 일은 남아 있고, reset으로 처음부터 시작할 수 있습니다.',
+  'pg.budget.atStep.one':
+    '링크의 {step}번째 단계를 실행하다 멈췄습니다. 그 뒤의 단계 {n}개는 실행하지 않았습니다.',
+  'pg.budget.atStep.other':
+    '링크의 {step}번째 단계를 실행하다 멈췄습니다. 그 뒤의 단계 {n}개는 실행하지 않았습니다.',
   'pg.run.badServer':
     '링크에 적힌 서버 “{value}”는 없는 값입니다(echo, chat, ticker, reject 중 하나). echo 서버를 사용합니다.',
 

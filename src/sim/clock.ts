@@ -5,6 +5,17 @@
  */
 export type Action = () => void | Promise<void>;
 
+/**
+ * How a long run shares the thread with a page: after `sliceMs` of real time spent running actions,
+ * the run awaits `pause()` (a macrotask: the page paints and takes input) before the next action.
+ * Virtual time is untouched, so the timeline is the same with or without it. Absent, a run never
+ * pauses (Node, tests, benchmarks).
+ */
+export interface Pacer {
+  readonly sliceMs: number;
+  pause(): Promise<void>;
+}
+
 interface Entry {
   readonly t: number;
   readonly seq: number;
@@ -17,6 +28,9 @@ export class VirtualClock {
   #heap: Entry[] = [];
   /** Called after every action (the race snapshots its counters here). */
   afterEach: (() => void) | null = null;
+  /** Set by a page that must stay responsive while a long scenario runs. */
+  pacer: Pacer | null = null;
+  #halted = false;
 
   get now(): number {
     return this.#now;
@@ -32,6 +46,7 @@ export class VirtualClock {
   }
 
   at(t: number, action: Action): void {
+    if (this.#halted) return;
     this.#push({ t: Math.max(t, this.#now), seq: this.#seq++, action });
   }
 
@@ -46,7 +61,17 @@ export class VirtualClock {
    */
   async runUntil(until: number, maxActions = 1_000_000, advance = true): Promise<number> {
     let n = 0;
+    let sliceStart = this.pacer ? performance.now() : 0;
+    let ranAtPause = 0; // at least one action runs between two pauses
     while (this.#heap.length > 0 && this.#heap[0]!.t <= until && n < maxActions) {
+      const pacer = this.pacer;
+      if (pacer && n > ranAtPause && performance.now() - sliceStart >= pacer.sliceMs) {
+        await pacer.pause();
+        sliceStart = performance.now();
+        ranAtPause = n;
+        // Halted meanwhile (a new world, a spent budget): the heap is empty, and the loop ends.
+        continue;
+      }
       const e = this.#pop();
       this.#now = e.t;
       const r = e.action();
@@ -54,13 +79,23 @@ export class VirtualClock {
       this.afterEach?.();
       n++;
     }
-    if (advance && until !== Number.POSITIVE_INFINITY && until > this.#now && n < maxActions)
+    if (advance && !this.#halted && until !== Number.POSITIVE_INFINITY && until > this.#now && n < maxActions)
       this.#now = until;
     return n;
   }
 
   clear(): void {
     this.#heap = [];
+  }
+
+  /** Stop for good: what is scheduled is dropped, and nothing new is (a world that has ended). */
+  halt(): void {
+    this.#halted = true;
+    this.#heap = [];
+  }
+
+  get halted(): boolean {
+    return this.#halted;
   }
 
   #less(a: Entry, b: Entry): boolean {

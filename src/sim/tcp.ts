@@ -42,6 +42,13 @@ export interface TcpSettings {
 /** IPv4 + TCP headers without options: counted on the link, not shown as payload. */
 export const HEADER_BYTES = 40;
 const WINDOW = 65535;
+/**
+ * Segments cut in one action of the clock; the rest of the data leaves at the same virtual instant, in
+ * the next action. Only `mss 1`-like settings reach it (1,024 full segments are 1.5 MB at the default
+ * MSS), and it keeps any one action short: a 64 KiB write at `mss 1` is 65,536 segments, about 0.3 s
+ * of work in one piece, which a page cannot pause in the middle of (clock.ts Pacer).
+ */
+export const SEGMENTS_PER_FLUSH = 1024;
 
 /** Something written to TCP that a view wants to follow onto the wire: an HTTP message or a frame. */
 export interface Tagged {
@@ -235,10 +242,13 @@ export class TcpEndpoint {
     const mss = Math.max(1, this.net.tcp.mss);
     if (this.#outBytes > 0) {
       const data = concatBytes(this.#out);
-      this.#out = [];
-      this.#outBytes = 0;
       const first = this.#sndNxt; // stream offset of data[0]
-      for (let o = 0; o < data.length; o += mss) {
+      const now = Math.min(data.length, SEGMENTS_PER_FLUSH * mss);
+      // Pending writes are in stream order, and so are the segments: one pointer walks both, so
+      // tagging is linear (a loop over every write for every segment was 1,000 frames × 7,000
+      // segments for one `frag … 1000` at `mss 1`).
+      let head = 0;
+      for (let o = 0; o < now; o += mss) {
         const payload = data.subarray(o, Math.min(data.length, o + mss));
         const last = o + mss >= data.length;
         const seg = this.#send(
@@ -248,10 +258,21 @@ export class TcpEndpoint {
           payload,
         );
         this.#sndNxt += payload.length;
-        this.#attribute(first + o, first + o + payload.length, seg);
+        head = this.#attribute(head, first + o, first + o + payload.length, seg);
       }
       this.#pending = this.#pending.filter((p) => p.end > this.#sndNxt);
       this.#ackDue = false;
+      const rest = data.subarray(now);
+      this.#out = rest.length > 0 ? [rest] : [];
+      this.#outBytes = rest.length;
+      if (rest.length > 0) {
+        // The rest leaves at this same instant, one action later; a FIN waits behind the data.
+        this.net.clock.at(this.net.clock.now, () => {
+          this.#scheduleFlush();
+          this.net.settle();
+        });
+        return;
+      }
     }
     if (this.#finWanted && !this.#finSent) {
       this.#finSent = true;
@@ -266,14 +287,22 @@ export class TcpEndpoint {
     if (this.#ackDue) this.#sendAck();
   }
 
-  /** Tell tagged writes (frames, HTTP messages) which segments carry them and when they fully arrive. */
-  #attribute(start: number, end: number, seg: SegmentEvent): void {
-    for (const p of this.#pending) {
-      if (p.tag && p.start < end && p.end > start) {
+  /**
+   * Tell tagged writes (frames, HTTP messages) which segments carry them and when they fully arrive.
+   * `head` is the first pending write that may still overlap [start, end); returns the next one's.
+   */
+  #attribute(head: number, start: number, end: number, seg: SegmentEvent): number {
+    const pending = this.#pending;
+    let h = head;
+    while (h < pending.length && pending[h]!.end <= start) h++;
+    for (let i = h; i < pending.length && pending[i]!.start < end; i++) {
+      const p = pending[i]!;
+      if (p.tag) {
         p.tag.segments.push(seg.id);
         if (p.end <= end) p.tag.arriveT = seg.arriveT;
       }
     }
+    return h;
   }
 
   #sendAck(): void {

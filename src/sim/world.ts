@@ -10,6 +10,7 @@ import {
   type RuleTextId,
   type Text,
 } from '../protocol/index.ts';
+import { BudgetSpent, BudgetedTimeline, MAX_TIMELINE_EVENTS, type WorkLimit } from './budget.ts';
 import { VirtualClock } from './clock.ts';
 import { SeededRandom } from './rng.ts';
 import { policyFor, type ServerKind } from './servers.ts';
@@ -29,6 +30,8 @@ export interface WorldSettings {
   server: ServerKind;
   /** Ticker period, ms. */
   tickEvery: number;
+  /** Timeline events the world may record before it stops (budget.ts). */
+  maxEvents: number;
 }
 
 export const DEFAULT_SETTINGS: WorldSettings = {
@@ -39,6 +42,7 @@ export const DEFAULT_SETTINGS: WorldSettings = {
   msl: 500,
   server: 'echo',
   tickEvery: 1000,
+  maxEvents: MAX_TIMELINE_EVENTS,
 };
 
 export interface ConnectOptions {
@@ -62,7 +66,10 @@ const say = messagesOf<WorldTexts>();
 
 /** A refusal names why: the world's own sentence, or the rule the engine refused the call with. */
 export type CommandResult =
-  { ok: true } | { ok: false; reason: Text<WorldTextId | RuleTextId>; error?: ProtocolError };
+  | { ok: true }
+  | { ok: false; reason: Text<WorldTextId | RuleTextId>; error?: ProtocolError }
+  /** The world has stopped at its work budget (budget.ts): this command ran into it, or came after. */
+  | { ok: false; stopped: WorkLimit };
 
 const ok: CommandResult = { ok: true };
 const refuse = (reason: Text<WorldTextId | RuleTextId>, error?: ProtocolError): CommandResult => ({
@@ -77,16 +84,20 @@ export const CHAT_PEERS: readonly EndpointId[] = ['alice', 'bob'];
 
 export class World {
   readonly clock = new VirtualClock();
-  readonly timeline = new Timeline();
+  readonly timeline: Timeline;
   readonly settings: WorldSettings;
   readonly net: Network;
   readonly #rng: SeededRandom;
   readonly #links: WsLink[] = [];
   #nextConn = 1;
   #ticks = 0;
+  #stopped: WorkLimit | null = null;
+  /** Runs of the clock, one after another: a paced run (clock.ts) must not interleave with another. */
+  #running: Promise<void> = Promise.resolve();
 
   constructor(settings: Partial<WorldSettings> = {}) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
+    this.timeline = new BudgetedTimeline(this.settings.maxEvents);
     this.#rng = new SeededRandom(this.settings.seed);
     this.net = new Network(this.clock, this.timeline, new Map<string, LinkSettings>(), this.#linkSettings(), {
       mss: this.settings.mss,
@@ -107,8 +118,7 @@ export class World {
 
   /** Run the world up to virtual time `t` (bounded, so a runaway scenario cannot freeze the page). */
   async runUntil(t: number, maxActions = 2_000_000): Promise<void> {
-    await this.clock.runUntil(t, maxActions);
-    this.timeline.commit();
+    await this.#run(() => this.clock.runUntil(t, maxActions));
   }
 
   /**
@@ -116,13 +126,62 @@ export class World {
    * the clock stays at the last thing that happened.
    */
   async settle(limit = 60_000): Promise<void> {
-    await this.clock.runUntil(this.clock.now + limit, 2_000_000, false);
+    await this.#run(() => this.clock.runUntil(this.clock.now + limit, 2_000_000, false));
+  }
+
+  /** The limit the world stopped at, or null while it runs. A stopped world keeps its timeline. */
+  get stopped(): WorkLimit | null {
+    return this.#stopped;
+  }
+
+  /** Stop running for good (the page has replaced this world); not a budget stop. */
+  halt(): void {
+    this.clock.halt();
+  }
+
+  // ── the work budget: caught here, and only here ───────────────────────
+
+  #stop(limit: WorkLimit): WorkLimit {
+    this.#stopped = limit;
+    this.clock.halt();
     this.timeline.commit();
+    return limit;
+  }
+
+  #run(work: () => Promise<unknown>): Promise<void> {
+    const run = async (): Promise<void> => {
+      if (this.#stopped || this.clock.halted) return;
+      try {
+        await work();
+      } catch (e) {
+        if (!(e instanceof BudgetSpent)) throw e;
+        this.#stop(e.limit);
+      }
+      this.timeline.commit();
+    };
+    const p = this.#running.then(run, run);
+    this.#running = p.catch(() => {});
+    return p;
+  }
+
+  /** A command against the world: refused once it has stopped, and stopped if it spends the budget. */
+  #command(act: () => CommandResult): CommandResult {
+    if (this.#stopped) return { ok: false, stopped: this.#stopped };
+    try {
+      return act();
+    } catch (e) {
+      if (!(e instanceof BudgetSpent)) throw e;
+      return { ok: false, stopped: this.#stop(e.limit) };
+    }
   }
 
   // ── commands (the console's verbs) ─────────────────────────────────────
 
   async connect(options: ConnectOptions = {}): Promise<CommandResult> {
+    return this.#command(() => this.#connect(options));
+  }
+
+  #connect(options: ConnectOptions): CommandResult {
     const current = this.learner;
     if (current && current.clientTcp.state !== 'CLOSED' && current.clientTcp.state !== 'TIME_WAIT') {
       return refuse(say('con.refuse.connected'));
@@ -159,6 +218,10 @@ export class World {
   }
 
   raw(bytes: Uint8Array): CommandResult {
+    return this.#command(() => this.#raw(bytes));
+  }
+
+  #raw(bytes: Uint8Array): CommandResult {
     const link = this.learner;
     if (!link?.client || !link.clientTcp.canWrite) {
       return refuse(say('con.refuse.noTcp'));
@@ -188,6 +251,12 @@ export class World {
   }
 
   #withOpen(act: (c: ClientConnection) => { ok: true } | { ok: false; error: ProtocolError }): CommandResult {
+    return this.#command(() => this.#withOpenLink(act));
+  }
+
+  #withOpenLink(
+    act: (c: ClientConnection) => { ok: true } | { ok: false; error: ProtocolError },
+  ): CommandResult {
     const link = this.learner;
     if (!link?.client) {
       return refuse(say('con.refuse.notConnected'));

@@ -27,7 +27,7 @@ const SCROLL_STEPS = 240; // one per frame: about 4 s at 60 Hz
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 async function nodeMessages(n: number): Promise<MessagesResult> {
-  const world = new World({ server: 'echo' });
+  const world = new World({ server: 'echo', maxEvents: Infinity }); // a stress test, past the playground's budget
   await world.connect();
   await world.settle();
   const before = world.timeline.events.length;

@@ -50,7 +50,7 @@ export interface BenchApi {
 
 /** 10,000 messages through an echo server with animation off: send them all, then let the world settle. */
 async function messages(n: number): Promise<MessagesResult> {
-  const world = new World({ server: 'echo' });
+  const world = new World({ server: 'echo', maxEvents: Infinity }); // a stress test, past the playground's budget
   await world.connect();
   await world.settle();
   const before = world.timeline.events.length;
@@ -83,7 +83,7 @@ let session: PlaygroundSession | null = null;
 /** A session holding `n` echoed messages, played to the end (about 7 timeline events per message). */
 async function buildSession(n: number): Promise<{ session: PlaygroundSession; buildMs: number }> {
   const t0 = performance.now();
-  const s = new PlaygroundSession({ server: 'echo' });
+  const s = new PlaygroundSession({ server: 'echo', maxEvents: Infinity }); // past the playground's budget
 
   s.playing = false;
   await s.world.connect();

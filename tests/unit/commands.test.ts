@@ -95,7 +95,8 @@ describe('running commands against the world', () => {
     if (!p.ok) throw new Error();
     const r = await runCommand(new World(), p.command);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(renderText('en', r.reason)).toMatch(/connect/);
+    if (!r.ok && 'reason' in r) expect(renderText('en', r.reason)).toMatch(/connect/);
+    else throw new Error('expected a refusal with a reason');
   });
   it('hexDump prints xxd lines', () => {
     expect(hexDump(new TextEncoder().encode('Hello, WebSocket!'))).toEqual([

@@ -4,13 +4,31 @@
  * the inspector and the console all read this object; only the console and the controls write to it.
  *
  * The timeline can hold 100,000+ events, so it is not deep-reactive: components read `events` and
- * depend on `version`, which is bumped whenever the World commits a batch.
+ * depend on `version`, which is bumped after the World has committed new events: when a command has
+ * run, when the playhead has moved, and every slice of a long run (the pacer). Not on every commit: a
+ * long run commits once per action, and each bump re-runs every view's effects (a 200,000-event link
+ * spent 12 s of its 20 in Svelte's effect traversal when each commit bumped it).
  */
 import { parseCommand, runCommand, type Command, type CommandTextId } from '../../sim/commands.ts';
 import type { ServerKind } from '../../sim/servers.ts';
 import { isArrow, type TimelineEvent } from '../../sim/timeline.ts';
+import type { WorkLimit } from '../../sim/budget.ts';
 import { World, type WorldSettings, type WorldTextId } from '../../sim/world.ts';
 import type { RuleTextId, Text } from '../../protocol/index.ts';
+
+/**
+ * A long run of the world pauses every SLICE_MS for a macrotask, so the page paints and takes input
+ * while a heavy link loads (README, `npm run bench:heavy-link`); the views catch up with it every
+ * ANNOUNCE_MS (each catch-up lays the whole diagram out again, so not at every pause).
+ */
+const SLICE_MS = 30;
+const ANNOUNCE_MS = 250;
+
+/** `scheduler.yield()` where the browser has it (it resumes ahead of other tasks), else a zero timeout. */
+function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /** Virtual milliseconds per real millisecond at 1× — 40 ms of latency takes 0.4 s on screen. */
 export const BASE_RATE = 0.1;
@@ -25,6 +43,8 @@ export type CommandOutcome =
       readonly message: Text<CommandTextId | WorldTextId | RuleTextId>;
       readonly usage?: string;
     }
+  /** The world stopped at its work budget: `ran` when this command ran into it (it is then recorded). */
+  | { readonly kind: 'stopped'; readonly limit: WorkLimit; readonly ran: boolean }
   /** Console-only verbs the console answers itself. */
   | {
       readonly kind: 'console';
@@ -59,6 +79,8 @@ export class PlaygroundSession {
   recordedServer = $state<ServerKind>('echo');
 
   #unsubscribe: () => void = () => {};
+  /** The World has committed events that `version` has not announced yet. */
+  #unannounced = false;
   #revealed = 0;
   // Plain collections on purpose: listeners and scratch sets are not view state.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -84,8 +106,20 @@ export class PlaygroundSession {
   #newWorld(): World {
     this.#unsubscribe();
     const world = new World({ ...this.#settings, server: this.server });
+    // Between slices of a long run the views catch up once, then the page paints.
+    let announced = performance.now();
+    world.clock.pacer = {
+      sliceMs: SLICE_MS,
+      pause: () => {
+        if (performance.now() - announced >= ANNOUNCE_MS) {
+          this.#announce();
+          announced = performance.now();
+        }
+        return yieldToPage();
+      },
+    };
     this.#unsubscribe = world.timeline.subscribe(() => {
-      this.version++;
+      this.#unannounced = true;
     });
     this.#revealed = 0;
     return world;
@@ -106,17 +140,26 @@ export class PlaygroundSession {
       return { kind: 'console', command: c };
     }
     const run = async (): Promise<CommandOutcome> => {
-      await this.world.runUntil(Math.max(this.world.now, this.playhead));
+      const world = this.world;
+      if (world.stopped) return { kind: 'stopped', limit: world.stopped, ran: false };
+      await world.runUntil(Math.max(world.now, this.playhead));
       // Looking at the past (scrubbed or stepped back): back to now, where the command happens.
       if (!this.live) this.seek(this.end);
       this.live = true;
       this.playing = true;
       if (c.name === 'server') this.server = c.kind;
-      const r = await runCommand(this.world, c);
+      const r = await runCommand(world, c);
       await this.#computeAhead();
-      if (r.ok) this.recorded = [...this.recorded, line.trim()];
+      // A command that ran into the budget is recorded: its link stops at the same place.
+      const stopped = world.stopped;
+      if (r.ok || stopped) this.recorded = [...this.recorded, line.trim()];
+      this.#unannounced = false;
       this.version++;
-      return r.ok ? { kind: 'ok', command: c } : { kind: 'refused', message: r.reason };
+      if (stopped) return { kind: 'stopped', limit: stopped, ran: true };
+      if (r.ok) return { kind: 'ok', command: c };
+      return 'reason' in r
+        ? { kind: 'refused', message: r.reason }
+        : { kind: 'stopped', limit: r.stopped, ran: true };
     };
     const p = this.#busy.then(run, run);
     this.#busy = p;
@@ -130,7 +173,9 @@ export class PlaygroundSession {
   }
 
   reset(): void {
+    this.world.halt(); // a paced run of the old world ends at its next pause
     this.world = this.#newWorld();
+    this.#unannounced = false;
     this.playhead = 0;
     this.#paced = 0;
     this.selected = null;
@@ -159,7 +204,10 @@ export class PlaygroundSession {
         const upcoming = this.#nextEventTime(from);
         if (upcoming !== null && upcoming > next) next = Math.min(upcoming, this.end);
       }
-      if (endless) await this.world.runUntil(next + 2000);
+      if (endless) {
+        await this.world.runUntil(next + 2000);
+        this.#announce();
+      }
       if (reducedMotion) {
         this.#paced = next;
         next = this.#quietAfter(next);
@@ -171,6 +219,13 @@ export class PlaygroundSession {
     // Played up to now after scrubbing back: following new events again.
     if (!this.live && this.playhead >= this.end) this.live = true;
     this.#reveal();
+  }
+
+  /** Bump `version` if the World has committed since the last bump. */
+  #announce(): void {
+    if (!this.#unannounced) return;
+    this.#unannounced = false;
+    this.version++;
   }
 
   /** Where reduced motion's paced time is (it may lag behind the playhead, never run ahead of it). */
