@@ -22,6 +22,7 @@ export const consoleEn = {
   'con.dump.on': 'Hex dump on: an xxd dump follows each frame and HTTP message.',
   'con.dump.off': 'Hex dump off.',
   'con.reset': 'Reset: a new connection and an empty timeline. Type connect to begin again.',
+  'con.lineFull': 'A console line holds at most {max} characters; the rest of the paste was dropped.',
   'con.latency': 'Latency is now {ms} ms each way, from the next segment on.',
   'con.mss': 'The TCP maximum segment size is now {bytes} bytes.',
   'con.server': 'Server behaviour: {kind}. It takes effect on the next connect.',
@@ -53,6 +54,19 @@ export const consoleEn = {
   'con.err.unknownOption': 'Unknown option {option}.',
   'con.err.path': 'The path must start with “/”: {path}.',
   'con.err.unexpected': 'Unexpected “{word}”.',
+  'con.err.pathTooLong': 'The path is {bytes} bytes; a path here is at most {max} (1 KiB).',
+  'con.err.pathControl':
+    'The path contains a control character ({name}, character {pos}). RFC 9112 §3.2: a request-target holds no spaces or control characters; a browser’s URL parser drops or percent-encodes them, so a real request never carries one.',
+  'con.err.pathSpace':
+    'The path contains a space. RFC 9112 §3.2: a space ends the request-target (GET <target> HTTP/1.1); write it as %20.',
+  'con.err.optionControl':
+    '{option} contains a control character ({name}, character {pos}). RFC 9110 §5.5: CR, LF and NUL cannot appear in a header field value (a CRLF would end the header line and let the rest pose as more headers). A browser never sends this: new WebSocket() throws a SyntaxError for such a subprotocol, and sets Origin, the key and the version itself.',
+  'con.err.protocolToken':
+    "--protocol “{value}” is not a token. RFC 6455 §4.1 and RFC 9110 §5.6.2: a subprotocol name is letters, digits and !#$%&'*+-.^_`|~ only; new WebSocket() throws a SyntaxError for it.",
+  'con.err.keyTooLong':
+    '--key is at most {max} characters here; a real key is 24 (base64 of 16 random bytes, RFC 6455 §4.1).',
+  'con.err.versionTooLong': '--version is at most {max} characters here; RFC 6455 §4.1 sends 13.',
+  'con.err.valueTooLong': '{option} is {bytes} bytes; a value here is at most {max} (1 KiB).',
   'con.err.nothingToSend': 'Nothing to send: give the text.',
   'con.err.pingTooLong': 'A ping carries at most 125 bytes (RFC 6455 §5.5).',
   'con.err.closeCode': '“{word}” is not a status code (a number such as 1000).',

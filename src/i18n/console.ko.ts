@@ -22,6 +22,7 @@ export const consoleKo = {
   'con.dump.on': 'hex dump를 켰습니다. 프레임과 HTTP 메시지마다 아래에 xxd 형식 덤프를 보여 줍니다.',
   'con.dump.off': 'hex dump를 껐습니다.',
   'con.reset': '초기화했습니다. 연결과 타임라인이 새로 시작됩니다. connect를 입력해 다시 시작하세요.',
+  'con.lineFull': '콘솔 한 줄에는 최대 {max}자까지 들어갑니다. 붙여 넣은 나머지는 버렸습니다.',
   'con.latency': '이제 단방향 지연은 {ms} ms입니다. 다음 세그먼트부터 적용됩니다.',
   'con.mss': '이제 TCP 최대 세그먼트 크기는 {bytes}바이트입니다.',
   'con.server': '서버 동작: {kind}. 다음 connect부터 적용됩니다.',
@@ -53,6 +54,19 @@ export const consoleKo = {
   'con.err.unknownOption': '알 수 없는 옵션 {option}.',
   'con.err.path': '경로는 “/”로 시작해야 합니다: {path}.',
   'con.err.unexpected': '예상하지 못한 “{word}”.',
+  'con.err.pathTooLong': '경로가 {bytes}바이트입니다. 여기서 경로는 최대 {max}바이트(1 KiB)입니다.',
+  'con.err.pathControl':
+    '경로에 제어 문자({name}, {pos}번째 글자)가 있습니다. RFC 9112 §3.2: request-target에는 공백이나 제어 문자가 들어갈 수 없습니다. 브라우저의 URL 파서는 이를 지우거나 퍼센트 인코딩하므로 실제 요청에는 나타나지 않습니다.',
+  'con.err.pathSpace':
+    '경로에 공백이 있습니다. RFC 9112 §3.2: 공백은 request-target을 끝냅니다(GET <target> HTTP/1.1). %20으로 쓰세요.',
+  'con.err.optionControl':
+    '{option}에 제어 문자({name}, {pos}번째 글자)가 있습니다. RFC 9110 §5.5: 헤더 필드 값에는 CR, LF, NUL이 들어갈 수 없습니다(CRLF가 헤더 줄을 끝내고 나머지가 다른 헤더인 척하게 됩니다). 브라우저는 이런 요청을 보내지 않습니다. new WebSocket()은 이런 서브프로토콜에 SyntaxError를 던지고, Origin, 키, 버전은 브라우저가 직접 정합니다.',
+  'con.err.protocolToken':
+    "--protocol “{value}”는 토큰이 아닙니다. RFC 6455 §4.1, RFC 9110 §5.6.2: 서브프로토콜 이름에는 글자, 숫자와 !#$%&'*+-.^_`|~만 쓸 수 있습니다. new WebSocket()은 이런 이름에 SyntaxError를 던집니다.",
+  'con.err.keyTooLong':
+    '--key는 여기서 최대 {max}자입니다. 실제 키는 24자입니다(무작위 16바이트의 base64, RFC 6455 §4.1).',
+  'con.err.versionTooLong': '--version은 여기서 최대 {max}자입니다. RFC 6455 §4.1에서는 13을 보냅니다.',
+  'con.err.valueTooLong': '{option} 값이 {bytes}바이트입니다. 여기서 값은 최대 {max}바이트(1 KiB)입니다.',
   'con.err.nothingToSend': '보낼 텍스트가 없습니다.',
   'con.err.pingTooLong': 'ping에는 최대 125바이트만 실을 수 있습니다(RFC 6455 §5.5).',
   'con.err.closeCode': '“{word}”는 상태 코드가 아닙니다(1000 같은 숫자).',

@@ -39,6 +39,14 @@ export type CommandTexts = { readonly [N in CommandName as `con.cmd.${N}`]: Reco
   readonly 'con.err.unknownOption': { readonly option: string };
   readonly 'con.err.path': { readonly path: string };
   readonly 'con.err.unexpected': { readonly word: string };
+  readonly 'con.err.pathTooLong': { readonly bytes: number; readonly max: number };
+  readonly 'con.err.pathControl': { readonly name: string; readonly pos: number };
+  readonly 'con.err.pathSpace': Record<never, never>;
+  readonly 'con.err.optionControl': { readonly option: string; readonly name: string; readonly pos: number };
+  readonly 'con.err.protocolToken': { readonly value: string };
+  readonly 'con.err.keyTooLong': { readonly max: number };
+  readonly 'con.err.versionTooLong': { readonly max: number };
+  readonly 'con.err.valueTooLong': { readonly option: string; readonly bytes: number; readonly max: number };
   readonly 'con.err.nothingToSend': Record<never, never>;
   readonly 'con.err.pingTooLong': Record<never, never>;
   readonly 'con.err.closeCode': { readonly word: string };
@@ -121,6 +129,75 @@ function hexArg(name: CommandName, text: string): ParsedCommand | Uint8Array {
   return r.bytes;
 }
 
+// ── connect's arguments: what a browser's WebSocket() would never put in a request ──────────────
+
+/** A path longer than this is refused (its HTTP summary is printed, and a link step is 1 KiB anyway). */
+export const MAX_CONNECT_PATH_BYTES = 1024;
+/** --origin and each --protocol: a header field value of at most this many bytes. */
+export const MAX_CONNECT_VALUE_BYTES = 1024;
+/** --key: a real one is 24 characters (base64 of 16 bytes, RFC 6455 §4.1); a lesson may want a bad one. */
+export const MAX_CONNECT_KEY_CHARS = 64;
+/** --version: a real one is 13; a lesson may want 8, or a word, to see 426. */
+export const MAX_CONNECT_VERSION_CHARS = 16;
+
+/** RFC 9110 §5.6.2: token = 1*tchar, the shape of a subprotocol name (RFC 6455 §4.1). */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** The first C0 or C1 control character or DEL in `s`, named ("CR", "LF", "U+001B"), with its index. */
+function firstControl(s: string): { name: string; index: number } | null {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+      const name =
+        c === 0x0d
+          ? 'CR'
+          : c === 0x0a
+            ? 'LF'
+            : c === 0x00
+              ? 'NUL'
+              : c === 0x09
+                ? 'TAB'
+                : `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+      return { name, index: i };
+    }
+  }
+  return null;
+}
+
+const byteLength = (s: string): number => new TextEncoder().encode(s).length;
+
+/** Why `connect`'s path cannot be sent as a request-target, or null. */
+function connectPathError(path: string): ParsedCommand | null {
+  if (!path.startsWith('/')) return bad('connect', say('con.err.path', { path: path.slice(0, 40) }));
+  const bytes = byteLength(path);
+  if (bytes > MAX_CONNECT_PATH_BYTES)
+    return bad('connect', say('con.err.pathTooLong', { bytes, max: MAX_CONNECT_PATH_BYTES }));
+  const ctl = firstControl(path);
+  if (ctl) return bad('connect', say('con.err.pathControl', { name: ctl.name, pos: ctl.index + 1 }));
+  if (/\s/.test(path)) return bad('connect', say('con.err.pathSpace'));
+  return null;
+}
+
+/** Why a `connect --option value` cannot be sent in a header field, or null. */
+function connectOptionError(option: string, value: string): ParsedCommand | null {
+  const ctl = firstControl(value);
+  if (ctl)
+    return bad('connect', say('con.err.optionControl', { option, name: ctl.name, pos: ctl.index + 1 }));
+  if (option === '--protocol' && !TOKEN.test(value))
+    return bad('connect', say('con.err.protocolToken', { value: value.slice(0, 40) }));
+  if (option === '--key' && value.length > MAX_CONNECT_KEY_CHARS)
+    return bad('connect', say('con.err.keyTooLong', { max: MAX_CONNECT_KEY_CHARS }));
+  if (option === '--version' && value.length > MAX_CONNECT_VERSION_CHARS)
+    return bad('connect', say('con.err.versionTooLong', { max: MAX_CONNECT_VERSION_CHARS }));
+  const bytes = byteLength(value);
+  if (bytes > MAX_CONNECT_VALUE_BYTES)
+    return bad(
+      'connect',
+      say('con.err.valueTooLong', { option: option.slice(0, 40), bytes, max: MAX_CONNECT_VALUE_BYTES }),
+    );
+  return null;
+}
+
 function intArg(s: string | undefined, min: number, max: number): number | null {
   if (s === undefined || !/^\d+$/.test(s)) return null;
   const n = Number(s);
@@ -142,15 +219,19 @@ export function parseCommand(line: string): ParsedCommand {
         if (w.startsWith('--')) {
           if (value === undefined) return bad('connect', say('con.err.needValue', { option: w }));
           i++;
+          if (w !== '--protocol' && w !== '--origin' && w !== '--version' && w !== '--key')
+            return bad('connect', say('con.err.unknownOption', { option: w.slice(0, 40) }));
+          const wrong = connectOptionError(w, value);
+          if (wrong) return wrong;
           if (w === '--protocol') options.protocols.push(value);
           else if (w === '--origin') options.origin = value;
           else if (w === '--version') options.version = value;
-          else if (w === '--key') options.key = value;
-          else return bad('connect', say('con.err.unknownOption', { option: w }));
+          else options.key = value;
         } else if (options.path === undefined) {
-          if (!w.startsWith('/')) return bad('connect', say('con.err.path', { path: w }));
+          const wrong = connectPathError(w);
+          if (wrong) return wrong;
           options.path = w;
-        } else return bad('connect', say('con.err.unexpected', { word: w }));
+        } else return bad('connect', say('con.err.unexpected', { word: w.slice(0, 40) }));
       }
       return { ok: true, command: { name: 'connect', options } };
     }

@@ -105,3 +105,60 @@ describe('running commands against the world', () => {
     ]);
   });
 });
+
+describe('connect refuses what a browser would never send (security review I7, M4)', () => {
+  it.each([
+    [
+      'connect --origin "x\r\nX-Evil: 1"',
+      /--origin contains a control character \(CR, character 2\).*RFC 9110 §5\.5.*SyntaxError/,
+    ],
+    ['connect --protocol "chat\nGET"', /--protocol contains a control character \(LF, character 5\)/],
+    ['connect --key "a\u0000b"', /--key contains a control character \(NUL/],
+    ['connect --version "13\u001b[2J"', /--version contains a control character \(U\+001B/],
+    ['connect --protocol "a b"', /--protocol “a b” is not a token.*RFC 6455 §4\.1.*SyntaxError/],
+    ['connect --protocol chat,superchat', /is not a token/],
+    ['connect --protocol "été"', /is not a token/],
+    [`connect --key ${'k'.repeat(65)}`, /--key is at most 64 characters/],
+    ['connect --version 12345678901234567', /--version is at most 16 characters/],
+    [
+      `connect --origin https://${'o'.repeat(1100)}.example`,
+      /--origin is 11\d\d bytes; a value here is at most 1024/,
+    ],
+    ['connect "/a\r\nb"', /The path contains a control character \(CR, character 3\).*RFC 9112 §3\.2/],
+    ['connect "/a b"', /The path contains a space.*RFC 9112 §3\.2/],
+    [`connect /${'A'.repeat(100_000)}`, /The path is 100001 bytes; a path here is at most 1024 \(1 KiB\)/],
+    ['connect --bogus "x\r\n"', /Unknown option --bogus/],
+  ])('%#: %s → refused, naming the rule', (line, message) => {
+    const r = parseCommand(line);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      const en = renderText('en', r.error);
+      expect(en).toMatch(message);
+      expect(renderText('ko', r.error)).toMatch(/[가-힣]/);
+      expect(r.usage).toMatch(/^connect /);
+      // The refusal quotes at most 40 characters of what was typed.
+      expect(en.length).toBeLessThan(600);
+    }
+  });
+
+  it('still accepts what lessons use: a token protocol, an origin, a wrong version or key on purpose', () => {
+    const r = parseCommand(
+      'connect /chat --protocol chat.v2 --origin https://a.example --version 8 --key short==',
+    );
+    expect(r).toEqual({
+      ok: true,
+      command: {
+        name: 'connect',
+        options: {
+          path: '/chat',
+          protocols: ['chat.v2'],
+          origin: 'https://a.example',
+          version: '8',
+          key: 'short==',
+        },
+      },
+    });
+    expect(parseCommand(`connect /${'p'.repeat(1023)}`).ok).toBe(true);
+    expect(parseCommand('connect /채팅').ok).toBe(true);
+  });
+});

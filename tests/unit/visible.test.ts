@@ -9,6 +9,7 @@ import { arrowLabel, eventSummary } from '../../src/sim/describe.ts';
 import { visibleText } from '../../src/protocol/visible.ts';
 import { World } from '../../src/sim/world.ts';
 import { renderText } from '../../src/i18n/text.ts';
+import { printable } from '../../src/ui/console/cells.ts';
 
 describe('visibleText', () => {
   it('bidi overrides, embeddings, isolates and marks are named: "txt.exe" cannot pose as "exe.txt"', () => {
@@ -80,5 +81,9 @@ describe('where frame and link text is shown', () => {
     await w.settle();
     const get = w.timeline.events.find((e) => e.kind === 'http');
     expect(get && get.kind === 'http' && arrowLabel(get)).toBe('GET /a<U+202E>b (Upgrade: websocket)');
+  });
+
+  it('the console prints the same, with line breaks as spaces', () => {
+    expect(printable('one\ntwo\u202E\u0007')).toBe('one two<U+202E>␇');
   });
 });

@@ -3,6 +3,7 @@
  * take two), wrapping with a hanging indent, and making untrusted text safe to write to a terminal.
  * Pure, so the line editor and the event printer lay text out the way xterm will.
  */
+import { visibleText } from '../../protocol/visible.ts';
 
 /** Columns one code point takes: 0 (combining, zero-width), 1, or 2 (East Asian wide, most emoji). */
 export function charCells(cp: number): 0 | 1 | 2 {
@@ -42,56 +43,56 @@ export function padCells(s: string, width: number, left = false): string {
 }
 
 /**
- * Replace control characters with visible stand-ins, so a payload can never drive the terminal
- * (an ESC in an echoed message must not clear the screen): C0 → Control Pictures (␛ for ESC),
- * DEL → ␡, C1 → �. Tabs and newlines become a space: every printed event is one logical line.
+ * Make untrusted text safe to write to a terminal, so a payload can never drive it (an ESC in an
+ * echoed message must not clear the screen) nor hide or reorder what it shows: the web app's one
+ * visibleText (C0 → Control Pictures, ␛ for ESC, DEL → ␡, C1, bidi and invisible format characters →
+ * `<U+XXXX>`). Tabs and line breaks become a space first: every printed event is one logical line.
  */
 export function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
-    const code = c.charCodeAt(0);
-    if (code === 0x09 || code === 0x0a || code === 0x0d) return ' ';
-    if (code < 0x20) return String.fromCharCode(0x2400 + code);
-    if (code === 0x7f) return '\u2421';
-    return '\ufffd';
-  });
+  return visibleText(s.replace(/[\t\n\r]/g, ' '));
 }
 
-/** Cut `s` to at most `width` columns (never splitting a wide character). */
-function takeCells(s: string, width: number): [head: string, rest: string] {
-  let used = 0;
-  let i = 0;
-  for (const ch of s) {
-    const w = charCells(ch.codePointAt(0)!);
-    if (used + w > width) break;
-    used += w;
-    i += ch.length;
-  }
-  if (i === 0 && s.length > 0) i = s.codePointAt(0)! > 0xffff ? 2 : 1; // a column narrower than one glyph
-  return [s.slice(0, i), s.slice(i)];
-}
+const isBlank = (ch: string): boolean => /\s/.test(ch);
 
 /**
  * Greedy word wrap to `width` columns for the first line and `width - indent` for the rest (the caller
- * puts the indent in front). Breaks at spaces; a word longer than a line is cut.
+ * puts the indent in front). Breaks at spaces; a word longer than a line is cut (a column narrower than
+ * one glyph still takes one). One pass over the text: the word carried to the next row is the only
+ * part measured twice, so 100,000 characters cost about 100,000 steps, not a re-measure of all the rest
+ * per row (security review M4: a 100 kB path took 2 s).
  */
 export function wrapCells(text: string, width: number, indent: number): string[] {
   const lines: string[] = [];
-  let rest = text;
   let avail = Math.max(1, width);
-  while (cells(rest) > avail) {
-    const [head, tail] = takeCells(rest, avail);
-    const space = head.lastIndexOf(' ');
-    if (space > 0 && tail.length > 0 && !tail.startsWith(' ')) {
-      lines.push(head.slice(0, space).trimEnd());
-      rest = head.slice(space + 1) + tail;
-    } else {
-      lines.push(head.trimEnd());
-      rest = tail;
+  let start = 0; // where the current row starts
+  let used = 0; // columns of text[start, i)
+  let lastSpace = -1; // the last ' ' in text[start, i), or -1
+  let i = 0;
+  while (i < text.length) {
+    const cp = text.codePointAt(i)!;
+    const w = charCells(cp);
+    const len = cp > 0xffff ? 2 : 1;
+    if (used + w > avail) {
+      // Row full. A glyph wider than the whole row goes on a row of its own; otherwise break after the
+      // last space if the word at i started after it, else cut here.
+      const alone = i === start;
+      const atSpace = !alone && lastSpace > start && cp !== 0x20;
+      const end = alone ? i + len : atSpace ? lastSpace : i;
+      lines.push(text.slice(start, end).trimEnd());
+      start = atSpace ? lastSpace + 1 : end;
+      while (start < text.length && isBlank(text[start]!)) start++;
+      // Measure the carried word again on its new row (it holds no ' ', so it is carried only once).
+      i = start;
+      used = 0;
+      lastSpace = -1;
+      avail = Math.max(1, width - indent);
+      continue;
     }
-    rest = rest.trimStart();
-    avail = Math.max(1, width - indent);
+    if (cp === 0x20) lastSpace = i;
+    used += w;
+    i += len;
   }
+  const rest = text.slice(start);
   if (rest.length > 0 || lines.length === 0) lines.push(rest);
   return lines;
 }

@@ -12,12 +12,20 @@ export type EditorResult =
   | { readonly kind: 'submit'; readonly line: string }
   | { readonly kind: 'cancel'; readonly line: string }
   | { readonly kind: 'clear-screen' }
-  | { readonly kind: 'candidates'; readonly items: readonly string[] };
+  | { readonly kind: 'candidates'; readonly items: readonly string[] }
+  /** Characters were dropped because the line is full (MAX_LINE_CHARS). */
+  | { readonly kind: 'line-full'; readonly max: number };
 
 /** Returns the completions of the text before the cursor (whole candidate lines, e.g. `server echo`). */
 export type Completer = (prefix: string) => string[];
 
 export const HISTORY_LIMIT = 100;
+/**
+ * The longest line the editor holds, in characters (code points). Every key redraws the whole input
+ * area, and a 1 MB paste would be 13,000 rows of it; 64 Ki characters is far more than any command
+ * needs (a link's step is at most 1 KiB) and still redraws in a few milliseconds.
+ */
+export const MAX_LINE_CHARS = 65_536;
 
 export class LineEditor {
   /** Code points, so the cursor never lands inside a surrogate pair. */
@@ -59,6 +67,7 @@ export class LineEditor {
   /** Feed what the terminal delivered; returns the submissions and other results, in order. */
   feed(data: string): EditorResult[] {
     const out: EditorResult[] = [];
+    this.#full = false;
     // One Tab key press arrives alone; a Tab inside pasted text is just whitespace.
     if (data === '\t') {
       const r = this.#completeAtCursor();
@@ -125,10 +134,18 @@ export class LineEditor {
         }
       }
     }
+    if (this.#full) out.push({ kind: 'line-full', max: MAX_LINE_CHARS });
     return out;
   }
 
+  /** Set when this feed dropped characters at MAX_LINE_CHARS (reported once per feed). */
+  #full = false;
+
   #insert(ch: string): void {
+    if (this.#chars.length >= MAX_LINE_CHARS) {
+      this.#full = true;
+      return;
+    }
     this.#chars.splice(this.#cursor, 0, ch);
     this.#cursor++;
   }

@@ -44,6 +44,21 @@ export interface Printed {
 
 export const PROMPT = 'ws101> ';
 
+/**
+ * A printed line shows at most this many characters of its text, then "…". Every line is one event or
+ * one answer; a longer one is a payload or a path pasted at length (a 100 kB `connect` path was 2,303
+ * rows), and the inspector shows the bytes in full.
+ */
+export const MAX_LINE_TEXT = 2048;
+
+/** `text` cut to MAX_LINE_TEXT characters (never inside a surrogate pair) and marked with "…". */
+export function capped(text: string): string {
+  if (text.length <= MAX_LINE_TEXT) return text;
+  const last = text.charCodeAt(MAX_LINE_TEXT - 1);
+  const end = last >= 0xd800 && last <= 0xdbff ? MAX_LINE_TEXT - 1 : MAX_LINE_TEXT;
+  return `${text.slice(0, end)}…`;
+}
+
 function renderSpans(spans: readonly Span[]): string {
   let s = '';
   for (const [style, text] of spans) s += style === 'plain' ? text : `${SGR[style]}${text}\x1b[0m`;
@@ -61,7 +76,7 @@ export function lineOf(
   cols: number,
   indent?: number,
 ): Printed {
-  const safe = printable(text);
+  const safe = printable(capped(text));
   const prefixCells = prefix.reduce((n, [, t]) => n + cells(t), 0);
   // A prefix wider than half the screen would leave no room: continuation rows then start at column 2.
   const hang = Math.min(indent ?? prefixCells, Math.floor(cols / 2));
@@ -355,6 +370,9 @@ function editDistance(a: string, b: string): number {
 
 /** The command a mistyped word most likely meant (sned → send, conect → connect), if one is close. */
 export function closestCommand(word: string): (typeof COMMANDS)[number] | undefined {
+  // Two edits from a command name of at most 7 letters: a longer word is not a typo of one (and the
+  // distance table is length × length, so a pasted 64 Ki-character word is not measured).
+  if (word.length > 12) return undefined;
   const w = word.toLowerCase();
   let best: (typeof COMMANDS)[number] | undefined;
   let bestD = Infinity;

@@ -12,10 +12,10 @@ import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import { complete } from '../../sim/commands.ts';
 import type { TimelineEvent } from '../../sim/timeline.ts';
-import { translate, type Lang } from '../../i18n/index.ts';
+import { formatNumber, translate, type Lang } from '../../i18n/index.ts';
 import { renderText } from '../../i18n/text.ts';
 import type { CommandOutcome, PlaygroundSession } from '../playground/session.svelte.ts';
-import { charCells } from './cells.ts';
+import { charCells, printable } from './cells.ts';
 import { loadHistory, saveHistory } from './history.ts';
 import { LineEditor } from './lineEditor.ts';
 import {
@@ -25,6 +25,7 @@ import {
   echoLine,
   helpLines,
   helpTopicLines,
+  lineOf,
   refusalLines,
   textLine,
   type Printed,
@@ -176,6 +177,12 @@ export class ConsoleTerminal {
         case 'candidates':
           this.#print([candidateLine(r.items, this.term.cols)], false);
           break;
+        case 'line-full': {
+          const lang = this.#o.lang();
+          const max = formatNumber(r.max, lang);
+          this.#print([textLine(translate(lang, 'con.lineFull', { max }), 'warn', this.term.cols)]);
+          break;
+        }
       }
     }
     if (submits.length > 0) {
@@ -218,6 +225,19 @@ export class ConsoleTerminal {
       case 'refused':
         this.#print(refusalLines(renderText(lang(), outcome.message), outcome.usage, lang(), cols, line));
         return;
+      case 'stopped': {
+        // The world's work budget (sim/budget.ts): named once, with what to do about it.
+        const { key, params } = outcome.limit;
+        this.#print([
+          lineOf(
+            [['warn', '■ ']],
+            translate(lang(), key, { max: formatNumber(params.max, lang()) }),
+            'warn',
+            cols,
+          ),
+        ]);
+        return;
+      }
       case 'console': {
         const c = outcome.command;
         if (c.name === 'help')
@@ -304,12 +324,26 @@ export class ConsoleTerminal {
     }
   }
 
-  /** Column widths of the input area: the prompt, then the line. */
-  #widths(): number[] {
-    return [...PROMPT, ...this.#editor.chars].map((c) => charCells(c.codePointAt(0)!));
+  /**
+   * The input area as drawn: each character of the prompt and the line through printable(), so that
+   * nothing in it reaches xterm raw (a history entry is storage input, and a pasted U+202E shows as
+   * `<U+202E>`). `widths` are the drawn glyphs' columns; `starts[k]` is the first glyph of character k.
+   */
+  #glyphs(): { text: string; widths: number[]; starts: number[] } {
+    let text = '';
+    const widths: number[] = [];
+    const starts: number[] = [];
+    for (const c of [...PROMPT, ...this.#editor.chars]) {
+      starts.push(widths.length);
+      const shown = printable(c);
+      text += shown;
+      for (const g of shown) widths.push(charCells(g.codePointAt(0)!));
+    }
+    starts.push(widths.length);
+    return { text, widths, starts };
   }
 
-  /** Where character `k` of the input area goes (or the cursor before it), as xterm wraps. */
+  /** Where glyph `k` of the input area goes (or the cursor before it), as xterm wraps. */
   #place(widths: readonly number[], k: number): { row: number; col: number } {
     const cols = this.term.cols;
     let row = 0;
@@ -328,8 +362,8 @@ export class ConsoleTerminal {
     return { row, col };
   }
 
-  #target(): { row: number; col: number } {
-    return this.#place(this.#widths(), PROMPT.length + this.#editor.cursor);
+  #target(glyphs = this.#glyphs()): { row: number; col: number } {
+    return this.#place(glyphs.widths, glyphs.starts[PROMPT.length + this.#editor.cursor]!);
   }
 
   /** Sequence that moves the cursor to the first column of the prompt's first row. */
@@ -339,10 +373,10 @@ export class ConsoleTerminal {
 
   /** Sequence that draws the input area from the cursor on, leaving the cursor at the editing point. */
   #inputArea(): string {
-    const widths = this.#widths();
-    const end = this.#place(widths, widths.length);
-    const target = this.#target();
-    let s = `\x1b[1;94m${PROMPT}\x1b[0m${this.#editor.text}`;
+    const glyphs = this.#glyphs();
+    const end = this.#place(glyphs.widths, glyphs.widths.length);
+    const target = this.#target(glyphs);
+    let s = `\x1b[1;94m${PROMPT}\x1b[0m${glyphs.text.slice(PROMPT.length)}`;
     // At exactly the end of a row xterm waits to wrap; a space then CR puts the cursor on the next row.
     if (end.col === 0 && end.row > 0) s += ' \r';
     const up = end.row - target.row;
