@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { lessonsPlugin } from './src/lessons/vite-plugin.ts';
@@ -53,15 +55,60 @@ function contentSecurityPolicy(policy: string): Plugin {
   };
 }
 
+/** Where Vite writes its manifest inside the build (build.manifest: true). */
+const MANIFEST_IN_BUILD = '.vite/manifest.json';
+
+/**
+ * Where the build's manifest goes instead: beside the build, not in it (`dist` → `.vite/dist.manifest.json`,
+ * which .gitignore covers). tests/e2e/budget.test.ts reads it to find Monaco's and xterm's chunks.
+ */
+export function buildManifestPath(outDir: string): string {
+  const dir = resolve(outDir);
+  return join(dirname(dir), '.vite', `${basename(dir)}.manifest.json`);
+}
+
+/**
+ * Keeps the manifest out of what is published (security review I6: it maps every source module to its
+ * chunk, which a site has no need to serve): taken out of the bundle, written beside it.
+ */
+function manifestBesideBuild(): Plugin {
+  let manifest: string | null = null;
+  let outDir = 'dist';
+  return {
+    name: 'ws101-manifest-beside-build',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const asset = bundle[MANIFEST_IN_BUILD];
+        if (asset?.type !== 'asset') return; // a sub-build (the editor worker) has none
+        manifest = typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
+        delete bundle[MANIFEST_IN_BUILD];
+      },
+    },
+    writeBundle() {
+      if (manifest === null) return;
+      const path = buildManifestPath(outDir);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, manifest);
+    },
+  };
+}
+
 // base './' so the built site works from any sub-path of any static host (hash routes).
 export default defineConfig({
   base: './',
-  plugins: [svelte(), lessonsPlugin(), contentSecurityPolicy(CONTENT_SECURITY_POLICY)],
+  plugins: [svelte(), lessonsPlugin(), contentSecurityPolicy(CONTENT_SECURITY_POLICY), manifestBesideBuild()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,
-    // .vite/manifest.json maps source modules to chunk files: tests/e2e/budget.test.ts finds Monaco's
-    // and xterm's chunks by their source module, not by a guessed file name. The site never fetches it.
+    // The manifest maps source modules to chunk files: tests/e2e/budget.test.ts finds Monaco's and
+    // xterm's chunks by their source module, not by a guessed file name. The site never fetches it,
+    // so it is written beside the build, not in it (manifestBesideBuild).
     manifest: true,
   },
   server: { host: '127.0.0.1' },

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildManifestPath } from '../../vite.config.ts';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ import { startStaticServer, type StaticServer } from '../support/static-server.t
 const BUDGET_BYTES = 120 * 1000;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(2)} KB`;
 
-/** The part of `.vite/manifest.json` (build.manifest in vite.config.ts) this test reads. */
+/** The part of the build's manifest (build.manifest, written beside dist/ by vite.config.ts) this test reads. */
 interface ManifestChunk {
   file: string;
   src?: string;
@@ -39,7 +40,7 @@ let xtermFiles: Set<string>;
 function filesOf(manifest: Record<string, ManifestChunk>, src: string): Set<string> {
   const chunk = manifest[src];
   if (!chunk) {
-    throw new Error(`${src} is not in .vite/manifest.json: renamed? Update MONACO_SRC / XTERM_SRC here.`);
+    throw new Error(`${src} is not in the build's manifest: renamed? Update MONACO_SRC / XTERM_SRC here.`);
   }
   return new Set([chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])]);
 }
@@ -47,13 +48,11 @@ function filesOf(manifest: Record<string, ManifestChunk>, src: string): Set<stri
 beforeAll(async () => {
   dist = siteDist();
   let manifest: Record<string, ManifestChunk>;
+  const manifestPath = buildManifestPath(dist);
   try {
-    manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<
-      string,
-      ManifestChunk
-    >;
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
   } catch {
-    throw new Error(`${dist}/.vite/manifest.json is missing: rebuild with the current vite.config.ts.`);
+    throw new Error(`${manifestPath} is missing: rebuild with the current vite.config.ts.`);
   }
   monacoFiles = filesOf(manifest, MONACO_SRC);
   xtermFiles = filesOf(manifest, XTERM_SRC);
