@@ -142,22 +142,27 @@ describe('console history from storage (L1)', () => {
     delete (globalThis as { localStorage?: unknown }).localStorage;
   });
 
-  it('drops entries the editor could never have written: C0, C1 and DEL (terminal escapes)', () => {
+  it('control characters the editor never lets in (C0, C1, DEL: terminal escapes) are shown, not run', () => {
     store.set(
       HISTORY_STORAGE_KEY,
       JSON.stringify([
         'connect',
         '\u001b[2J\u001b[H\u001b]8;;https://evil.example/\u0007Session expired\u001b]8;;\u0007',
-        'send a\u009bb',
-        'send a\u007fb',
-        'send hi',
-        'send \u202eevil', // not a control character: kept, and shown as <U+202E> when drawn
+        'send a\u009bb\u007fc',
+        'send \u202eevil', // not a control character: kept as typed, drawn as <U+202E> (terminal.ts)
         42,
         '   ',
         'x'.repeat(5000),
       ]),
     );
-    expect(loadHistory()).toEqual(['connect', 'send hi', 'send \u202eevil']);
+    expect(loadHistory()).toEqual([
+      'connect',
+      '␛[2J␛[H␛]8;;https://evil.example/␇Session expired␛]8;;␇',
+      'send a<U+009B>b␡c',
+      'send \u202eevil',
+    ]);
+    const controls = (line: string) => [...line].filter((c) => c < ' ' || (c >= '\u007f' && c <= '\u009f'));
+    for (const line of loadHistory()) expect(controls(line)).toEqual([]);
   });
 
   it('anything but an array of strings is no history, never an error', () => {

@@ -3,10 +3,13 @@
  * not an array of strings (an older format, a hand edit, a full disk) is ignored, never an error.
  *
  * Storage is input like any other: another app on the same origin, an extension or a script can write
- * it (security review L1). A line the editor would never have let in, one holding a C0 or C1 control
- * character or DEL (an ESC starting a terminal sequence, say), is dropped on load, and what is drawn is
- * made visible again by the terminal (terminal.ts draws the input area through printable()).
+ * it (security review L1). The editor never lets a C0 or C1 control character or DEL into a line, so
+ * a stored line holding one (an ESC starting a terminal sequence, say) was not typed here: each such
+ * character is replaced on load by what printable() shows for it (␛ for ESC), so the entry reads as
+ * what it is and can never drive the terminal. The terminal draws the input area through printable()
+ * as well (terminal.ts), for everything else that is invisible.
  */
+import { printable } from './cells.ts';
 import { HISTORY_LIMIT } from './lineEditor.ts';
 
 export const HISTORY_STORAGE_KEY = 'ws101:v1:console-history';
@@ -14,11 +17,12 @@ const MAX_LINE = 4096;
 
 /** The characters the line editor never inserts (it drops them from typed and pasted input alike). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
-/** A stored line the editor could have written: a non-blank string, not too long, no control characters. */
-export function isHistoryLine(x: unknown): x is string {
-  return typeof x === 'string' && x.length <= MAX_LINE && x.trim() !== '' && !CONTROL.test(x);
+/** A stored line as the editor may hold it: its control characters made visible (␛[2J), or null. */
+export function historyLine(x: unknown): string | null {
+  if (typeof x !== 'string' || x.length > MAX_LINE || x.trim() === '') return null;
+  return x.replace(CONTROL, printable);
 }
 
 export function loadHistory(): string[] {
@@ -27,7 +31,10 @@ export function loadHistory(): string[] {
     if (!raw) return [];
     const value: unknown = JSON.parse(raw);
     if (!Array.isArray(value)) return [];
-    return value.filter(isHistoryLine).slice(-HISTORY_LIMIT);
+    return value
+      .map(historyLine)
+      .filter((x): x is string => x !== null)
+      .slice(-HISTORY_LIMIT);
   } catch {
     return []; // corrupt JSON, or storage disabled
   }
