@@ -5,7 +5,7 @@
  * no HTTP ≥ 400, no request to another origin and, under the policy, no violation — including Monaco
  * with its editor worker and xterm.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,11 @@ describe(`served from ${BASE} by a plain static server`, () => {
       const text = readFileSync(join(dist, 'assets', css), 'utf8');
       expect(text, css).not.toMatch(/url\(\s*["']?\//);
     }
+  });
+
+  it('dist/ publishes no build manifest (it maps source modules to chunks; it is written beside dist/)', () => {
+    expect(existsSync(join(dist, '.vite'))).toBe(false);
+    expect(readdirSync(dist).sort()).toEqual(['assets', 'index.html', 'robots.txt']);
   });
 });
 
