@@ -41,7 +41,22 @@ export default defineConfig(
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'document', 'window', 'process', 'Buffer', 'localStorage'],
+      // No clock either: time is the caller's (the simulator's virtual clock, a socket driver's timers).
+      'no-restricted-globals': [
+        'error',
+        'document',
+        'window',
+        'process',
+        'Buffer',
+        'localStorage',
+        'setTimeout',
+        'setInterval',
+        'clearTimeout',
+        'clearInterval',
+        'requestAnimationFrame',
+        'performance',
+        'Date',
+      ],
     },
   },
   {
