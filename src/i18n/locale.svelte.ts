@@ -1,12 +1,11 @@
 /**
- * The current language as reactive state. Starts from the stored choice, else the browser's language
- * (its primary subtag, when the product speaks it: ko-KR → Korean; anything else → English). A corrupt
- * or unknown stored value is ignored.
+ * The current language as reactive state. Starts from the stored choice (rememberLangIn), else the
+ * browser's language (its primary subtag, when the product speaks it: ko-KR → Korean; anything else →
+ * English). A corrupt or unknown stored value is ignored.
  */
 import type { MessageKey } from './en.ts';
 import {
   formatNumber,
-  isLang,
   LANGS,
   translate,
   translatePlural,
@@ -16,34 +15,34 @@ import {
   type PluralBase,
 } from './index.ts';
 
-/** Versioned, so a later format can ignore (or migrate) what this version stored. */
-export const LANG_STORAGE_KEY = 'ws101:v1:lang';
-
-function storedLang(): Lang | null {
-  try {
-    const v = globalThis.localStorage?.getItem(LANG_STORAGE_KEY);
-    return isLang(v) ? v : null;
-  } catch {
-    return null; // storage disabled (privacy settings, sandboxed frame)
-  }
+/**
+ * Where the reader's choice is kept between visits. i18n owns no platform API and may not import the
+ * UI, so the page connects the UI's storage wrapper here before it renders (ui/state/language.svelte.ts,
+ * from main.ts); until then, and in Node, the choice lives in memory.
+ */
+export interface LangMemory {
+  current: Lang | null;
 }
+
+let memory: LangMemory = { current: null };
 
 export function browserLang(language: string | undefined): Lang {
   const primary = language?.toLowerCase().split('-')[0];
   return LANGS.find((l) => l === primary) ?? 'en';
 }
 
-export const locale = $state<{ lang: Lang }>({
-  lang: storedLang() ?? browserLang(globalThis.navigator?.language),
-});
+export const locale = $state<{ lang: Lang }>({ lang: browserLang(globalThis.navigator?.language) });
+
+/** Keep the choice in `m` from now on, and start from what it holds (a stored choice wins over the browser's). */
+export function rememberLangIn(m: LangMemory): void {
+  memory = m;
+  const stored = m.current;
+  if (stored) locale.lang = stored;
+}
 
 export function setLang(lang: Lang): void {
   locale.lang = lang;
-  try {
-    globalThis.localStorage?.setItem(LANG_STORAGE_KEY, lang);
-  } catch {
-    // Not persisted; the choice still holds for this page.
-  }
+  memory.current = lang;
 }
 
 /** Lookup in the current language; reading `locale.lang` makes templates re-render on a switch. */

@@ -1,6 +1,7 @@
 /**
- * The console's command history across visits: the last 100 lines in localStorage. Anything that is
- * not an array of strings (an older format, a hand edit, a full disk) is ignored, never an error.
+ * The console's command history across visits: the last 100 lines, kept through the storage wrapper
+ * (ui/state/persisted.svelte.ts). Anything that is not an array of strings (an older format, a hand
+ * edit) is no history, and a full or disabled storage keeps it in memory: never an error.
  *
  * Storage is input like any other: another app on the same origin, an extension or a script can write
  * it (security review L1). The editor never lets a C0 or C1 control character or DEL into a line, so
@@ -11,6 +12,7 @@
  */
 import { printable } from './cells.ts';
 import { HISTORY_LIMIT } from './lineEditor.ts';
+import { jsonCodec, Persisted } from '../state/persisted.svelte.ts';
 
 export const HISTORY_STORAGE_KEY = 'ws101:v1:console-history';
 const MAX_LINE = 4096;
@@ -25,26 +27,28 @@ export function historyLine(x: unknown): string | null {
   return x.replace(CONTROL, printable);
 }
 
+/** Stored JSON → the lines the editor may hold; anything but an array is no history (status `reset`). */
+const historyCodec = jsonCodec<readonly string[]>((value) =>
+  Array.isArray(value)
+    ? {
+        ok: true,
+        value: value
+          .map(historyLine)
+          .filter((x): x is string => x !== null)
+          .slice(-HISTORY_LIMIT),
+      }
+    : { ok: false, problem: 'shape' },
+);
+
+/** Read afresh each time: a terminal reads the history once, when it opens, and writes it per line run. */
+const stored = (): Persisted<readonly string[]> =>
+  new Persisted(HISTORY_STORAGE_KEY, { codec: historyCodec, fallback: [] });
+
 export function loadHistory(): string[] {
-  try {
-    const raw = globalThis.localStorage?.getItem(HISTORY_STORAGE_KEY);
-    if (!raw) return [];
-    const value: unknown = JSON.parse(raw);
-    if (!Array.isArray(value)) return [];
-    return value
-      .map(historyLine)
-      .filter((x): x is string => x !== null)
-      .slice(-HISTORY_LIMIT);
-  } catch {
-    return []; // corrupt JSON, or storage disabled
-  }
+  return [...stored().current];
 }
 
+/** Not persisted where storage refuses (quota, privacy mode); the in-memory history still works. */
 export function saveHistory(lines: readonly string[]): void {
-  try {
-    const kept = lines.filter((l) => l.length <= MAX_LINE).slice(-HISTORY_LIMIT);
-    globalThis.localStorage?.setItem(HISTORY_STORAGE_KEY, JSON.stringify(kept));
-  } catch {
-    // Not persisted (quota, privacy mode); the in-memory history still works.
-  }
+  stored().current = lines.filter((l) => l.length <= MAX_LINE).slice(-HISTORY_LIMIT);
 }

@@ -1,60 +1,62 @@
 /**
  * The page's one copy of the learner's progress, as reactive state shared by the lesson list and the
- * lesson pages. Loading and validation are the pure functions of src/lessons/progress.ts; this file
- * only decides when to write (done marks at once, typed answers after a short pause) and follows
- * other tabs through the `storage` event.
+ * lesson pages. Validation is the pure progress store's (src/lessons/progress.ts); keeping it between
+ * visits, following other tabs and surviving a refusing storage is the Persisted wrapper's
+ * (ui/state/persisted.svelte.ts). This file only decides when to write: done marks at once, typed
+ * answers after a short pause.
  */
 import type { Answer } from '../../lessons/model.ts';
 import {
   PROGRESS_STORAGE_KEY,
   doneCount,
-  loadProgress,
+  emptyProgress,
+  parseProgress,
   progressKey,
-  saveProgress,
   withAnswer,
   withDone,
   type Progress,
-  type ProgressStorage,
 } from '../../lessons/progress.ts';
+import { Persisted, type Codec } from '../state/persisted.svelte.ts';
 
 export type ProgressNotice = 'reset' | 'memory';
-
-/** localStorage, or null where reading the property itself throws (sandboxed frames, privacy modes). */
-function browserStorage(): ProgressStorage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
 
 /** Answers are written after this pause in typing; done marks are written immediately. */
 const ANSWER_WRITE_DELAY = 300;
 
+const progressCodec: Codec<Progress> = {
+  parse(raw) {
+    const parsed = parseProgress(raw);
+    return parsed.ok ? { ok: true, value: parsed.progress } : parsed;
+  },
+  serialize: (p) => JSON.stringify(p),
+};
+
 class ProgressStore {
-  #data = $state.raw<Progress>({ version: 1, done: {}, answers: {} });
-  #storage: ProgressStorage | null;
+  readonly #stored = new Persisted<Progress>(PROGRESS_STORAGE_KEY, {
+    codec: progressCodec,
+    fallback: emptyProgress(),
+  });
+  /**
+   * Answers typed but not yet written, applied over what is stored: another tab's save in the
+   * meantime is kept, and only these are written on leaving, never a stale copy over another tab's.
+   */
+  #pending = $state.raw<ReadonlyMap<string, Answer>>(new Map());
+  #data = $derived.by((): Progress => {
+    let p = this.#stored.current;
+    for (const [key, answer] of this.#pending) p = withAnswer(p, key, answer);
+    return p;
+  });
   #timer: ReturnType<typeof setTimeout> | undefined;
-  /** Changes not yet written. Only these are written on leaving: never a stale copy over another tab's. */
-  #dirty = false;
   /** Shown once on the next lessons page; the learner can dismiss it. */
   notice = $state<ProgressNotice | null>(null);
 
   constructor() {
-    this.#storage = browserStorage();
-    const loaded = loadProgress(this.#storage);
-    this.#data = loaded.progress;
-    if (loaded.status === 'memory') this.#storage = null;
-    this.notice = loaded.status === 'reset' ? 'reset' : loaded.status === 'memory' ? 'memory' : null;
-    if (typeof window !== 'undefined') {
-      window.addEventListener('storage', (e) => {
-        // Another tab saved: take its progress (a reset there is not news here).
-        if (e.key === PROGRESS_STORAGE_KEY && this.#storage) this.#data = loadProgress(this.#storage).progress;
-      });
+    const { status } = this.#stored;
+    this.notice = status === 'reset' || status === 'memory' ? status : null;
+    if (typeof window !== 'undefined')
       window.addEventListener('pagehide', () => {
-        if (this.#dirty) this.flush();
+        if (this.#pending.size > 0) this.#flush();
       });
-    }
   }
 
   isDone(lessonId: string, exerciseId: string): boolean {
@@ -70,27 +72,25 @@ class ProgressStore {
   }
 
   setAnswer(lessonId: string, exerciseId: string, answer: Answer): void {
-    this.#data = withAnswer(this.#data, progressKey(lessonId, exerciseId), answer);
-    this.#dirty = true;
+    // A new map each time, never mutated: $state.raw sees the assignment.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    this.#pending = new Map(this.#pending).set(progressKey(lessonId, exerciseId), answer);
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.flush(), ANSWER_WRITE_DELAY);
+    this.#timer = setTimeout(() => this.#flush(), ANSWER_WRITE_DELAY);
   }
 
   markDone(lessonId: string, exerciseId: string): void {
-    this.#data = withDone(this.#data, progressKey(lessonId, exerciseId));
-    this.flush();
+    this.#flush(withDone(this.#data, progressKey(lessonId, exerciseId)));
   }
 
-  flush(): void {
+  /** Write what is on the page (or `next`); a storage that refuses now leaves it in memory, and says so. */
+  #flush(next: Progress = this.#data): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    this.#dirty = false;
-    if (!this.#storage) return;
-    if (!saveProgress(this.#storage, this.#data)) {
-      // Full or revoked: keep going in memory, and say so.
-      this.#storage = null;
-      this.notice = 'memory';
-    }
+    const wasMemory = this.#stored.status === 'memory';
+    this.#pending = new Map();
+    this.#stored.current = next;
+    if (!wasMemory && this.#stored.status === 'memory') this.notice = 'memory';
   }
 }
 
