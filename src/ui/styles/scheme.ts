@@ -2,17 +2,17 @@
  * Light or dark: the reader's `prefers-color-scheme`, unless a link forces one with `theme=light|dark`,
  * which sets `<html data-theme>`. The CSS follows by itself (global.css: `light-dark()` + `color-scheme`);
  * Monaco and xterm take colours from script, so they ask here and listen for changes of either source.
+ * Both sources are reactive values (ui/state/media.svelte.ts): read in a component, `isDark()` re-renders it.
  */
+import { prefersDark, themeAttribute, watch } from '../state/media.svelte.ts';
+
 export type Theme = 'light' | 'dark';
 
 export const isTheme = (v: unknown): v is Theme => v === 'light' || v === 'dark';
 
-const darkQuery = (): MediaQueryList | null =>
-  typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
-
 /** The theme a link forces, or null when the page follows the reader's setting. */
 export function forcedTheme(): Theme | null {
-  const v = globalThis.document?.documentElement.dataset.theme;
+  const v = themeAttribute.current;
   return isTheme(v) ? v : null;
 }
 
@@ -27,19 +27,12 @@ export function forceTheme(theme: Theme | null): void {
 export function isDark(preferred?: boolean): boolean {
   const forced = forcedTheme();
   if (forced) return forced === 'dark';
-  return preferred ?? darkQuery()?.matches ?? false;
+  return preferred ?? prefersDark.current;
 }
 
-/** Call `listener` whenever the page may have changed between light and dark; returns the unsubscribe. */
+/** Call `listener` whenever the page changes between light and dark; returns the unsubscribe. */
 export function onThemeChange(listener: () => void): () => void {
-  const query = darkQuery();
-  query?.addEventListener('change', listener);
-  const observer = typeof MutationObserver === 'function' ? new MutationObserver(() => listener()) : null;
-  observer?.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-  return () => {
-    query?.removeEventListener('change', listener);
-    observer?.disconnect();
-  };
+  return watch(() => isDark(), listener);
 }
 
 /** The root font size over the browser's usual 16 px: `scale=`/`font=` and the reader's setting. */
