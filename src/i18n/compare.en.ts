@@ -22,6 +22,8 @@ export const compareEn = {
   'cmp.speed': 'Speed',
   'cmp.time': 'Time',
   'cmp.restart': 'Restart',
+  'cmp.raceFailed':
+    'The race could not be computed because of an error in the simulator (a bug: the browser console has the details): {reason}',
   'cmp.lane.polling': 'Short polling',
   'cmp.lane.long-polling': 'Long polling',
   'cmp.lane.streaming': 'HTTP streaming',

@@ -22,6 +22,8 @@ export const compareKo = {
   'cmp.speed': '속도',
   'cmp.time': '시간',
   'cmp.restart': '처음부터',
+  'cmp.raceFailed':
+    '시뮬레이터 오류로 비교를 계산하지 못했습니다(버그입니다. 자세한 내용은 브라우저 콘솔에 있습니다): {reason}',
   'cmp.lane.polling': '짧은 폴링',
   'cmp.lane.long-polling': '롱 폴링',
   'cmp.lane.streaming': 'HTTP 스트리밍',

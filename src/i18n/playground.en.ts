@@ -4,6 +4,8 @@ export const playgroundEn = {
   'pg.hint':
     'Nothing has happened yet. Type {command} in the console to open a TCP connection and start the WebSocket handshake.',
   'pg.hint.run': 'Run connect',
+  'pg.playbackFailed':
+    'Playback stopped because of an error in the simulator, not in your steps (a bug: the browser console has the details): {reason}',
   'pg.run.refused': 'Step {n} of the link, “{line}”, was skipped: {reason}',
   'pg.run.tooMany': 'The link has {total} steps; only the first {max} were run.',
   'pg.run.stepTooLong':

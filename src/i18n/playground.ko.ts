@@ -4,6 +4,8 @@ export const playgroundKo = {
   'pg.hint':
     '아직 아무 일도 일어나지 않았습니다. 콘솔에 {command}를 입력하면 TCP 연결을 열고 WebSocket 핸드셰이크를 시작합니다.',
   'pg.hint.run': 'connect 실행',
+  'pg.playbackFailed':
+    '시뮬레이터 오류로 재생이 멈췄습니다. 입력한 단계의 문제가 아니라 버그입니다(자세한 내용은 브라우저 콘솔에 있습니다): {reason}',
   'pg.run.refused': '링크의 {n}번째 단계 “{line}”는 건너뛰었습니다: {reason}',
   'pg.run.tooMany': '링크에 단계가 {total}개 있지만 처음 {max}개만 실행했습니다.',
   'pg.run.stepTooLong':

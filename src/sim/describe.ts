@@ -20,10 +20,13 @@ import { visibleText } from '../protocol/visible.ts';
 
 const MAX_QUOTE = 24;
 
-/** A payload or a reason as a short preview: one line, cut, and its invisible characters shown. */
-function quote(s: string): string {
+/**
+ * A payload or a reason as a short preview: one line, cut after `keep` characters, and its invisible
+ * characters shown. The diagram's margin notes keep fewer.
+ */
+export function quote(s: string, keep = MAX_QUOTE): string {
   const one = s.replace(/[ \t\n\v\f\r]+/g, ' ');
-  return `"${visibleText(one.length > MAX_QUOTE ? `${one.slice(0, MAX_QUOTE)}…` : one)}"`;
+  return `"${visibleText(one.length > keep ? `${one.slice(0, keep)}…` : one)}"`;
 }
 
 export function segmentLabel(s: SegmentEvent): string {

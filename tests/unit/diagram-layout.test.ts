@@ -4,17 +4,32 @@ import { parseCommand, runCommand } from '../../src/sim/commands.ts';
 import { World } from '../../src/sim/world.ts';
 import type { StateEvent } from '../../src/sim/timeline.ts';
 import {
+  CHAR_W,
   METRICS,
   arrowsInView,
   computeLayout,
+  drawArrow,
+  drawMarks,
   firstSeen,
+  headerLeft,
   labelOf,
+  lifelineGeometry,
   lifelinesAt,
+  marginChars,
   progressOf,
+  relatedArrows,
   sentBy,
+  stateEventsOf,
   statesAt,
   yAt,
 } from '../../src/ui/playground/diagram/layout.ts';
+import {
+  arrowAria,
+  arrowText,
+  compactMs,
+  markText,
+  noteText,
+} from '../../src/ui/playground/log/format.ts';
 
 const ALL = { tcp: true, http: true, ws: true };
 
@@ -150,5 +165,110 @@ describe('diagram layout', () => {
     expect(st.get('client')!.ws).toBe('CLOSED');
     expect(st.get('server')!.ws).toBe('CLOSED');
     expect(st.get('alice')!.ws).toBe('OPEN');
+  });
+});
+
+describe('diagram drawing: where lifelines, arrows and marks go on screen', () => {
+  it('two lifelines stand at the margins of a wide box; a phone gets narrow margins and wider spacing than it has', () => {
+    const wide = lifelineGeometry(['client', 'server'], 1000, false);
+    expect(wide).toMatchObject({ narrow: false, margin: 150, svgWidth: 1000, spacing: 700, headW: 250 });
+    expect(wide.xs).toEqual({ client: 150, server: 850 });
+    // A 390 px phone: 52 px margins and at least 150 px between lifelines; the box is wide enough.
+    const phone = lifelineGeometry(['client', 'server'], 390, false);
+    expect(phone).toMatchObject({ narrow: true, margin: 52, svgWidth: 390 });
+    // Four lifelines (chat) need 2 × 112 + 3 × 168 = 728 px: a 700 px box scrolls sideways.
+    const chat = lifelineGeometry(['client', 'server', 'alice', 'bob'], 700, false);
+    expect(chat.svgWidth).toBe(728);
+    expect(chat.xs).toEqual({ client: 112, server: 280, alice: 448, bob: 616 });
+    expect(lifelineGeometry(['client', 'server'], 1000, true).margin).toBe(112);
+  });
+
+  it('a header box stays inside the diagram', () => {
+    expect(headerLeft(150, 250, 1000)).toBe(25);
+    expect(headerLeft(50, 250, 1000)).toBe(0);
+    expect(headerLeft(990, 250, 1000)).toBe(750);
+  });
+
+  it('an arrow at the playhead: a dot at its start when just sent, its head at the receiver once arrived', async () => {
+    const w = await world(['connect']);
+    const L = computeLayout(w.timeline.events, w.timeline.committed, ALL);
+    const xs = { client: 100, server: 500 };
+    const syn = L.arrows[0]!;
+    const sent = drawArrow(syn, L, xs, syn.sendT)!;
+    expect(sent).toMatchObject({ x1: 100, x2: 500, hx: 100, hy: syn.y1, progress: 0 });
+    const arrived = drawArrow(syn, L, xs, syn.arriveT)!;
+    expect([arrived.hx, arrived.hy, arrived.progress]).toEqual([500, syn.y2, 1]);
+    // The label: over the middle, turned to the slope, and as many characters as the length allows.
+    const len = Math.hypot(400, syn.y2 - syn.y1);
+    expect([arrived.labelX, arrived.labelY]).toEqual([300, (syn.y1 + syn.y2) / 2]);
+    expect(arrived.angle).toBeCloseTo((Math.atan2(syn.y2 - syn.y1, 400) * 180) / Math.PI, 9);
+    expect(arrived.maxChars).toBe(Math.floor((len - 56) / CHAR_W.tcp));
+    // Server → client reads left to right too: the same angle, mirrored slope.
+    const synAck = drawArrow(L.arrows[1]!, L, xs, w.timeline.end)!;
+    expect(synAck.x1).toBe(500);
+    expect(synAck.angle).toBeLessThan(0);
+    expect(drawArrow(syn, L, { client: 100 }, syn.arriveT)).toBeNull();
+  });
+
+  it('marks: outer lifelines write into their margin, a phone keeps the dots and leaves states to the header', async () => {
+    const w = await world(['connect', 'send hello']);
+    const L = computeLayout(w.timeline.events, w.timeline.committed, ALL);
+    const xs = { client: 150, server: 850 };
+    const wide = drawMarks(L.marks, xs, 'client', false);
+    expect(wide).toHaveLength(L.marks.length);
+    for (const d of wide) expect(d.side).toBe(d.mk.endpoint === 'client' ? 'end' : 'start');
+    const phone = drawMarks(L.marks, xs, 'client', true);
+    expect(phone.every((d) => d.side === null && !d.mk.kind.endsWith('state'))).toBe(true);
+    expect(phone.length).toBeGreaterThan(0);
+    expect(marginChars(150)).toBe(Math.floor(132 / CHAR_W.margin));
+  });
+
+  it('related arrows: a frame brings its segments; a segment brings its frame', async () => {
+    const w = await world(['mss 6', 'connect', 'send hello world']);
+    const L = computeLayout(w.timeline.events, w.timeline.committed, ALL);
+    const frame = L.arrows.find((a) => a.ev.kind === 'frame')!;
+    expect(relatedArrows(L, frame.id)).toEqual(frame.segments);
+    const seg = frame.segments[1]!;
+    expect(relatedArrows(L, seg)).toEqual([frame.id, frame.segments[0], frame.segments[2]]);
+    expect(relatedArrows(L, null)).toEqual([]);
+  });
+
+  it('the state changes among the committed events, in order', async () => {
+    const w = await world(['connect']);
+    expect(stateEventsOf(w.timeline.events, w.timeline.committed)).toEqual(states(w));
+    expect(stateEventsOf(w.timeline.events, 0)).toEqual([]);
+  });
+});
+
+describe('diagram words (log/format.ts)', () => {
+  it('an arrow says how many segments carried it when that fits, and is cut with an ellipsis when not', async () => {
+    const w = await world(['mss 6', 'connect', 'send hello world']);
+    const L = computeLayout(w.timeline.events, w.timeline.committed, ALL);
+    const frame = L.arrows.find((a) => a.ev.kind === 'frame')!;
+    const label = labelOf(frame.ev);
+    expect(arrowText(frame, 80)).toEqual({
+      label,
+      full: `${label} · 3 segments`,
+      text: `${label} · 3 segments`,
+    });
+    expect(arrowText(frame, 6).text).toBe(`${label.slice(0, 5)}…`);
+    expect(arrowAria(frame, 'x', 0.5)).toMatch(/^client → server: x\. Sent at [\d.]+ ms, still in flight\.$/);
+    expect(arrowAria(frame, 'x', 1)).toMatch(/arrives at [\d.]+ ms\.$/);
+  });
+
+  it('margin notes: a quoted message cut short, close codes, and the RFC section of an error', async () => {
+    const w = await world(['connect', 'send a long message for a margin', 'raw 89fe0000']);
+    const notes = w.timeline.events.filter((e) => e.kind === 'engine');
+    const texts = notes.map(noteText);
+    expect(texts).toContain('got "a long messag…"');
+    expect(texts.some((t) => /^error §5\.5 → 1002$/.test(t))).toBe(true);
+    const state = w.timeline.events.find((e) => e.kind === 'state' && e.layer === 'ws')!;
+    expect(markText(state as Extract<typeof state, { kind: 'state' }>)).toMatch(/^WS [A-Z]+$/);
+  });
+
+  it('times next to a unit: one decimal, none past 10 s', () => {
+    expect(compactMs(160.4117)).toBe('160.4');
+    expect(compactMs(0)).toBe('0');
+    expect(compactMs(12_345.6)).toBe('12,346');
   });
 });

@@ -26,17 +26,22 @@ export type Action = (typeof ACTIONS)[number];
 export const MAX_REPEAT = 1000;
 export const MAX_GOTO = 1_000_000;
 
-/** What the presenter can ask of a view. */
+/**
+ * What the presenter can ask of a view: a Playback (ui/state/playback.svelte.ts) is one as it is; a
+ * view without a clock (the decoder's fields) answers the same questions with `playhead: null`.
+ */
 export interface Stepper {
-  step(): void;
-  back(): void;
+  readonly playing: boolean;
+  /** The virtual time shown, in ms, or null where the view has no clock. */
+  readonly playhead: number | null;
+  /** Steps shown so far (0 = the start) and how many there are now. */
+  stepPosition(): { step: number; steps: number };
+  step(direction: 1 | -1): void;
+  /** Show step `n`, already clamped to [0, steps], paused. */
+  showStep(n: number): void;
+  /** Play (at the end: from the start again). */
   play(): void;
   pause(): void;
-  /** Back to the beginning of the presentation, paused (not a new, empty world). */
-  reset(): void;
-  /** Show step `n` (0 = the start), already clamped to [0, steps]. */
-  goto(n: number): void;
-  state(): StepState;
 }
 
 export interface StepState {
@@ -102,21 +107,34 @@ export function parseRequest(data: unknown): Request | null {
 
 const EMPTY: StepState = { step: 0, steps: 0, playing: false, time: null, label: '' };
 
-let current: Stepper | null = null;
+interface Registered {
+  readonly stepper: Stepper;
+  /** What the current step shows, in the page's language (asked only past the start). */
+  readonly label: () => string;
+}
+
+let current: Registered | null = null;
 let readyPending = false;
 
-/** A view offers its steps; the returned function withdraws them (when the view goes away). */
-export function registerStepper(s: Stepper): () => void {
-  current = s;
+/**
+ * A view offers its steps: `registerStepper(playback, label)`. The returned function withdraws them
+ * (when the view goes away).
+ */
+export function registerStepper(stepper: Stepper, label: () => string = () => ''): () => void {
+  const mine: Registered = { stepper, label };
+  current = mine;
   if (readyPending) announceReady();
   return () => {
-    if (current === s) current = null;
+    if (current === mine) current = null;
   };
 }
 
 function stateOf(): StepState {
   try {
-    return current ? current.state() : EMPTY;
+    if (!current) return EMPTY;
+    const { stepper, label } = current;
+    const { step, steps } = stepper.stepPosition();
+    return { step, steps, playing: stepper.playing, time: stepper.playhead, label: step > 0 ? label() : '' };
   } catch {
     return EMPTY;
   }
@@ -124,23 +142,22 @@ function stateOf(): StepState {
 
 /** Do what a request asks of the current view (no view: nothing to do, the reply says steps: 0). */
 export function perform(r: Request): void {
-  const s = current;
+  const s = current?.stepper;
   if (!s) return;
   switch (r.action) {
     case 'step':
     case 'back': {
-      if (r.n === 1) {
-        if (r.action === 'step') s.step();
-        else s.back();
-      } else {
+      const direction = r.action === 'step' ? 1 : -1;
+      if (r.n === 1) s.step(direction);
+      else {
         // Many steps at once: one jump, not n walks over the timeline.
-        const { step, steps } = s.state();
-        s.goto(Math.min(steps, Math.max(0, step + (r.action === 'step' ? r.n : -r.n))));
+        const { step, steps } = s.stepPosition();
+        s.showStep(Math.min(steps, Math.max(0, step + direction * r.n)));
       }
       return;
     }
     case 'goto':
-      s.goto(Math.min(s.state().steps, r.step));
+      s.showStep(Math.min(s.stepPosition().steps, r.step));
       return;
     case 'play':
       s.play();
@@ -149,7 +166,8 @@ export function perform(r: Request): void {
       s.pause();
       return;
     case 'reset':
-      s.reset();
+      // Back to the beginning of the presentation, paused (not a new, empty world).
+      s.showStep(0);
       return;
     case 'getState':
       return;
@@ -266,8 +284,7 @@ function onkeydown(e: KeyboardEvent): void {
   if ((!forward && !backward) || !current || ownsKeys(e.target)) return;
   e.preventDefault();
   try {
-    if (forward) current.step();
-    else current.back();
+    current.stepper.step(forward ? 1 : -1);
   } catch {
     // A step that failed leaves the view as it was.
   }

@@ -2,12 +2,14 @@
  * One playground session: the simulated World, and the view state that plays its Timeline back.
  * State flows one way: commands → World → Timeline → (playhead) → components. The diagram, the log,
  * the inspector and the console all read this object; only the console and the controls write to it.
+ * The playback itself (playhead, steps, the one animation-frame driver) is the shared Playback class.
  *
- * The timeline can hold 100,000+ events, so it is not deep-reactive: components read `events` and
- * depend on `version`, which is bumped after the World has committed new events: when a command has
- * run, when the playhead has moved, and every slice of a long run (the pacer). Not on every commit: a
- * long run commits once per action, and each bump re-runs every view's effects (a 200,000-event link
- * spent 12 s of its 20 in Svelte's effect traversal when each commit bumped it).
+ * The timeline can hold 100,000+ events, so it is not deep-reactive: `events`, `committed` and `end`
+ * are getters that subscribe the reader (createSubscriber), and the session tells its readers once the
+ * World has committed new events: when a command has run, when the playhead has moved, and every
+ * slice of a long run (the pacer); at most once per animation frame, never per commit. A long run
+ * commits once per action, and each announcement re-runs every view's effects (a 200,000-event link
+ * spent 12 s of its 20 in Svelte's effect traversal when each commit was announced).
  */
 import { parseCommand, runCommand, type Command, type CommandTextId } from '../../sim/commands.ts';
 import type { ServerKind } from '../../sim/servers.ts';
@@ -15,6 +17,8 @@ import { isArrow, type TimelineEvent } from '../../sim/timeline.ts';
 import type { WorkLimit } from '../../sim/budget.ts';
 import { World, type WorldSettings, type WorldTextId } from '../../sim/world.ts';
 import type { RuleTextId, Text } from '../../protocol/index.ts';
+import { createSubscriber } from 'svelte/reactivity';
+import { Playback, pageClock } from '../state/playback.svelte.ts';
 
 /**
  * A long run of the world pauses every SLICE_MS for a macrotask, so the page paints and takes input
@@ -51,16 +55,10 @@ export type CommandOutcome =
       readonly command: Extract<Command, { name: 'help' | 'clear' | 'dump' | 'reset' }>;
     };
 
-export class PlaygroundSession {
+export class PlaygroundSession extends Playback<Speed> {
   world: World;
   readonly #settings: Partial<WorldSettings>;
 
-  /** Bumped on every committed batch of timeline events. */
-  version = $state(0);
-  /** Virtual time shown, in ms. */
-  playhead = $state(0);
-  playing = $state(true);
-  speed = $state<Speed>(1);
   /** Follow new events as they happen (false after the learner scrubs back). */
   live = $state(true);
   layers = $state<Record<LayerName, boolean>>({ tcp: true, http: true, ws: true });
@@ -78,28 +76,52 @@ export class PlaygroundSession {
   recorded = $state.raw<readonly string[]>([]);
   recordedServer = $state<ServerKind>('echo');
 
+  // Plain fields on purpose: subscriptions, listeners, caches and scratch are not view state.
   #unsubscribe: () => void = () => {};
-  /** The World has committed events that `version` has not announced yet. */
+  /** The World has committed events that the readers have not been told about yet. */
   #unannounced = false;
+  /** Tells the readers of `events` (set while some view reads them; see the header). */
+  #notify: (() => void) | null = null;
+  #notifyPending: (() => void) | null = null;
+  readonly #subscribe = createSubscriber((update) => {
+    this.#notify = update;
+    return () => {
+      this.#notify = null;
+      this.#notifyPending?.();
+      this.#notifyPending = null;
+    };
+  });
   #revealed = 0;
-  // Plain collections on purpose: listeners and scratch sets are not view state.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #revealListeners = new Set<(events: readonly TimelineEvent[]) => void>();
   #busy: Promise<unknown> = Promise.resolve();
+  /** Where reduced motion's paced time is (it may lag behind the playhead, never run ahead of it). */
+  #paced = 0;
+  #moments: { world: World; length: number; times: readonly number[] } | null = null;
 
   constructor(settings: Partial<WorldSettings> = {}) {
+    super({ rate: BASE_RATE, speed: 1, playing: true, atEnd: 'hold' });
     this.#settings = settings;
     this.server = settings.server ?? 'echo';
     this.recordedServer = this.server;
     this.world = this.#newWorld();
   }
 
+  /** The timeline so far (reading it subscribes to new commits; it is appended to in place). */
   get events(): readonly TimelineEvent[] {
+    this.#subscribe();
     return this.world.timeline.events;
   }
 
+  /** How many events the World has committed (the rest of `events` is still being computed). */
+  get committed(): number {
+    this.#subscribe();
+    return this.world.timeline.committed;
+  }
+
   /** The last moment anything happens in the timeline computed so far. */
-  get end(): number {
+  override get end(): number {
+    this.#subscribe();
     return this.world.timeline.end;
   }
 
@@ -153,8 +175,8 @@ export class PlaygroundSession {
       // A command that ran into the budget is recorded: its link stops at the same place.
       const stopped = world.stopped;
       if (r.ok || stopped) this.recorded = [...this.recorded, line.trim()];
-      this.#unannounced = false;
-      this.version++;
+      this.#unannounced = true;
+      this.#announce();
       if (stopped) return { kind: 'stopped', limit: stopped, ran: true };
       if (r.ok) return { kind: 'ok', command: c };
       return 'reason' in r
@@ -175,7 +197,6 @@ export class PlaygroundSession {
   reset(): void {
     this.world.halt(); // a paced run of the old world ends at its next pause
     this.world = this.#newWorld();
-    this.#unannounced = false;
     this.playhead = 0;
     this.#paced = 0;
     this.selected = null;
@@ -183,7 +204,8 @@ export class PlaygroundSession {
     this.playing = true;
     this.recorded = [];
     this.recordedServer = this.server;
-    this.version++;
+    this.#unannounced = true;
+    this.#announce();
   }
 
   /**
@@ -192,14 +214,14 @@ export class PlaygroundSession {
    * arrow has arrived. A ticker never ends, so there the time is paced as in normal motion (in
    * `#paced`), and the playhead jumps from one quiet moment to the next: a tick appears whole.
    */
-  async advance(realMs: number, reducedMotion: boolean): Promise<void> {
+  override async advance(realMs: number, reducedMotion: boolean): Promise<void> {
     if (!this.playing) return;
     const endless = this.world.settings.server === 'ticker';
     let next: number;
     if (reducedMotion && !endless) next = this.end;
     else {
       const from = reducedMotion ? this.#paced : this.playhead;
-      next = from + realMs * BASE_RATE * this.speed;
+      next = from + realMs * this.rate * this.speed;
       if (this.skipIdle && !this.#inFlight(from)) {
         const upcoming = this.#nextEventTime(from);
         if (upcoming !== null && upcoming > next) next = Math.min(upcoming, this.end);
@@ -214,6 +236,7 @@ export class PlaygroundSession {
       }
     }
     const end = this.end;
+    this.#deliver();
     this.playhead = Math.min(Math.max(next, this.playhead), Math.max(end, this.playhead));
     if (!reducedMotion) this.#paced = this.playhead;
     // Played up to now after scrubbing back: following new events again.
@@ -221,21 +244,34 @@ export class PlaygroundSession {
     this.#reveal();
   }
 
-  /** Bump `version` if the World has committed since the last bump. */
+  /**
+   * Tell the readers if the World has committed since they were last told: at the next animation
+   * frame, so that many commits between two frames are one update.
+   */
   #announce(): void {
     if (!this.#unannounced) return;
     this.#unannounced = false;
-    this.version++;
+    if (!this.#notify || this.#notifyPending) return;
+    this.#notifyPending = pageClock.nextFrame(() => this.#deliver());
   }
 
-  /** Where reduced motion's paced time is (it may lag behind the playhead, never run ahead of it). */
-  #paced = 0;
+  /**
+   * Tell the readers now if news is waiting: called before the playhead moves, so that what they
+   * draw from both agrees (a scrubber whose value went past a stale `max` would be clamped there).
+   */
+  #deliver(): void {
+    const pending = this.#notifyPending;
+    if (!pending) return;
+    this.#notifyPending = null;
+    pending();
+    this.#notify?.();
+  }
 
   /** The first moment at or after `t` when nothing is in flight. */
   #quietAfter(t: number): number {
     let cur = t;
     for (let round = 0; round < 100_000; round++) {
-      const evs = this.events;
+      const evs = this.world.timeline.events;
       let lo = 0,
         hi = evs.length;
       while (lo < hi) {
@@ -255,27 +291,12 @@ export class PlaygroundSession {
   }
 
   /** Jump to a time (the scrubber), without changing what has been computed. */
-  seek(t: number): void {
-    this.playhead = Math.max(0, Math.min(t, this.end));
+  override seek(t: number): void {
+    this.#deliver();
+    super.seek(t);
     this.#paced = this.playhead;
     this.live = this.playhead >= this.end;
     this.#reveal();
-  }
-
-  /** Move the playhead to the previous/next moment something happens. */
-  step(direction: 1 | -1): void {
-    this.playing = false;
-    const times = this.moments();
-    const p = this.playhead;
-    let target: number | undefined;
-    if (direction > 0) target = times.find((t) => t > p + 1e-9);
-    else
-      for (let i = times.length - 1; i >= 0; i--)
-        if (times[i]! < p - 1e-9) {
-          target = times[i];
-          break;
-        }
-    if (target !== undefined) this.seek(target);
   }
 
   /** Listen to events as the playhead reaches them (the console prints them then). */
@@ -285,7 +306,7 @@ export class PlaygroundSession {
   }
 
   #reveal(): void {
-    const evs = this.events;
+    const evs = this.world.timeline.events;
     let i = this.#revealed;
     while (i < evs.length && evs[i]!.t <= this.playhead + 1e-9) i++;
     if (i === this.#revealed) return;
@@ -295,7 +316,7 @@ export class PlaygroundSession {
   }
 
   #inFlight(t: number): boolean {
-    const evs = this.events;
+    const evs = this.world.timeline.events;
     for (let i = evs.length - 1; i >= 0 && i >= evs.length - 2000; i--) {
       const e = evs[i]!;
       if (isArrow(e) && e.sendT <= t && e.arriveT > t) return true;
@@ -305,7 +326,7 @@ export class PlaygroundSession {
 
   /** The next time something starts (binary search: events are appended in time order) or arrives. */
   #nextEventTime(t: number): number | null {
-    const evs = this.events;
+    const evs = this.world.timeline.events;
     let lo = 0,
       hi = evs.length;
     while (lo < hi) {
@@ -321,13 +342,11 @@ export class PlaygroundSession {
     return next === Number.POSITIVE_INFINITY ? null : next;
   }
 
-  #moments: { world: World; length: number; times: readonly number[] } | null = null;
-
   /**
    * Sorted distinct times at which something starts or arrives: the moments a step moves between.
    * Cached per world and length (the timeline only grows), since the presenter asks on every message.
    */
-  moments(): readonly number[] {
+  override moments(): readonly number[] {
     const cached = this.#moments;
     const evs = this.events;
     if (cached && cached.world === this.world && cached.length === evs.length) return cached.times;
@@ -340,31 +359,5 @@ export class PlaygroundSession {
     const times = [...set].sort((a, b) => a - b);
     this.#moments = { world: this.world, length: evs.length, times };
     return times;
-  }
-
-  /**
-   * Where the playhead is as a presenter counts: step k of `steps` after k moments. What happens at
-   * time 0 is the starting picture (step 0), so a step always shows something new.
-   */
-  stepPosition(): { step: number; steps: number } {
-    const times = this.moments();
-    const first = times.length > 0 && times[0]! <= 1e-9 ? 1 : 0;
-    let lo = 0,
-      hi = times.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (times[mid]! <= this.playhead + 1e-9) lo = mid + 1;
-      else hi = mid;
-    }
-    return { step: Math.max(0, lo - first), steps: times.length - first };
-  }
-
-  /** Show step `n` (see stepPosition) and pause there. */
-  showStep(n: number): void {
-    this.playing = false;
-    const times = this.moments();
-    const first = times.length > 0 && times[0]! <= 1e-9 ? 1 : 0;
-    const k = Math.max(0, Math.min(n, times.length - first));
-    this.seek(k === 0 ? 0 : times[k - 1 + first]!);
   }
 }

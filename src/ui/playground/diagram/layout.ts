@@ -445,6 +445,17 @@ export function statesAt(
   return out;
 }
 
+/** The state changes among the first `count` events, in timeline order. */
+export function stateEventsOf(events: readonly TimelineEvent[], count: number): StateEvent[] {
+  const out: StateEvent[] = [];
+  const n = Math.min(count, events.length);
+  for (let i = 0; i < n; i++) {
+    const e = events[i]!;
+    if (e.kind === 'state') out.push(e);
+  }
+  return out;
+}
+
 /** When each endpoint first appears in the timeline (arrows and state changes). */
 export function firstSeen(events: readonly TimelineEvent[], count: number): Map<EndpointId, number> {
   const seen = new Map<EndpointId, number>();
@@ -475,4 +486,152 @@ export function lifelinesAt(seen: ReadonlyMap<EndpointId, number>, t: number): E
 export function fitLabel(label: string, max: number): string {
   if (label.length <= max) return label;
   return max <= 1 ? '…' : `${label.slice(0, max - 1)}…`;
+}
+
+// ── drawing: where each lifeline, arrow and mark goes on screen (numbers only; words are log/format.ts) ──
+
+/** Pixels per character of the monospace labels (0.6 em): arrows, TCP arrows, margin notes. */
+export const CHAR_W = { arrow: 8.4, tcp: 7.5, margin: 7.2 } as const;
+
+/** Where the lifelines stand in a box `boxWidth` wide. */
+export interface LifelineGeometry {
+  /** A phone: margins too narrow for text. */
+  readonly narrow: boolean;
+  /** The margins hold the state changes and engine notes of the outer lifelines. */
+  readonly margin: number;
+  readonly svgWidth: number;
+  /** The x of each lifeline. */
+  readonly xs: Readonly<Record<EndpointId, number>>;
+  readonly spacing: number;
+  /** Width of each lifeline's header box. */
+  readonly headW: number;
+}
+
+export function lifelineGeometry(
+  lifelines: readonly EndpointId[],
+  boxWidth: number,
+  compact: boolean,
+): LifelineGeometry {
+  const n = lifelines.length;
+  const narrow = boxWidth < 620;
+  const many = n > 2;
+  const margin = narrow ? 52 : compact || many ? 112 : 150;
+  const minSpacing = narrow ? 150 : many ? 168 : 230;
+  const svgWidth = Math.max(boxWidth, 2 * margin + Math.max(1, n - 1) * minSpacing);
+  const span = svgWidth - 2 * margin;
+  const xs: Record<EndpointId, number> = {};
+  lifelines.forEach((ep, i) => (xs[ep] = n === 1 ? svgWidth / 2 : margin + (span * i) / (n - 1)));
+  const spacing = n > 1 ? span / (n - 1) : 200;
+  const headW = Math.max(96, Math.min(250, spacing - 12, svgWidth / Math.max(1, n) - 8));
+  return { narrow, margin, svgWidth, xs, spacing, headW };
+}
+
+/** The left edge of a header box `w` wide centred on `x`, kept inside the diagram. */
+export function headerLeft(x: number, w: number, svgWidth: number): number {
+  return Math.min(Math.max(0, x - w / 2), svgWidth - w);
+}
+
+/** One arrow as drawn at the playhead. */
+export interface ArrowDrawing {
+  readonly a: ArrowGeom;
+  readonly x1: number;
+  readonly x2: number;
+  /** The head's tip: how far the bytes have come. */
+  readonly hx: number;
+  readonly hy: number;
+  /** 0 just sent … 1 arrived. */
+  readonly progress: number;
+  /** The head: a triangle whose tip is at (hx, hy). */
+  readonly head: string;
+  /** The label rides above the middle of the whole arrow, turned to its slope, read left to right. */
+  readonly labelX: number;
+  readonly labelY: number;
+  readonly angle: number;
+  /** Characters of label that fit along the arrow. */
+  readonly maxChars: number;
+}
+
+/** Draw `a` between its lifelines at `playhead`; null when one of its lifelines is not shown. */
+export function drawArrow(
+  a: ArrowGeom,
+  layout: DiagramLayout,
+  xs: Readonly<Record<EndpointId, number>>,
+  playhead: number,
+): ArrowDrawing | null {
+  const x1 = xs[a.from];
+  const x2 = xs[a.to];
+  if (x1 === undefined || x2 === undefined) return null;
+  const progress = progressOf(a, layout, playhead);
+  const dx = x2 - x1;
+  const dy = a.y2 - a.y1;
+  const len = Math.hypot(dx, dy) || 1;
+  const ux = dx / len;
+  const uy = dy / len;
+  const hx = x1 + dx * progress;
+  const hy = a.y1 + dy * progress;
+  const bx = hx - ux * 10;
+  const by = hy - uy * 10;
+  const head = `M${hx},${hy}L${bx - uy * 5},${by + ux * 5}L${bx + uy * 5},${by - ux * 5}Z`;
+  const angle = (Math.atan2(dx >= 0 ? dy : -dy, Math.abs(dx)) * 180) / Math.PI;
+  const charW = a.layer === 'tcp' ? CHAR_W.tcp : CHAR_W.arrow;
+  const maxChars = Math.max(4, Math.floor((len - 56) / charW));
+  return {
+    a,
+    x1,
+    x2,
+    hx,
+    hy,
+    progress,
+    head,
+    labelX: (x1 + x2) / 2,
+    labelY: (a.y1 + a.y2) / 2,
+    angle,
+    maxChars,
+  };
+}
+
+/** A mark as drawn: its lifeline's x, and where its label goes (null: no room for text, the dot only). */
+export interface MarkDrawing {
+  readonly mk: Mark;
+  readonly x: number;
+  readonly side: 'start' | 'end' | null;
+}
+
+/**
+ * Place the marks on their lifelines. Outer lifelines write into their margin; the others to their
+ * right, over the arrows' halo. On a phone the margins are too narrow for text: the dot stays, and
+ * state changes are left to the header, which shows them.
+ */
+export function drawMarks(
+  marks: readonly Mark[],
+  xs: Readonly<Record<EndpointId, number>>,
+  first: EndpointId | undefined,
+  narrow: boolean,
+): MarkDrawing[] {
+  const out: MarkDrawing[] = [];
+  for (const mk of marks) {
+    const x = xs[mk.endpoint];
+    if (x === undefined) continue;
+    if (narrow && (mk.kind === 'tcp-state' || mk.kind === 'ws-state')) continue;
+    out.push({ mk, x, side: narrow ? null : mk.endpoint === first ? 'end' : 'start' });
+  }
+  return out;
+}
+
+/** Characters of margin note that fit in a margin `margin` wide. */
+export function marginChars(margin: number): number {
+  return Math.floor((margin - 18) / CHAR_W.margin);
+}
+
+/** The arrows related to `focus`: a frame's segments, or the messages a segment carries and their other segments. */
+export function relatedArrows(layout: DiagramLayout, focus: number | null): readonly number[] {
+  if (focus === null) return [];
+  const a = layout.arrows.find((x) => x.id === focus);
+  if (!a) return [];
+  const ids = [...a.segments];
+  for (const c of layout.carried.get(a.id) ?? []) {
+    ids.push(c);
+    for (const s of layout.arrows.find((x) => x.id === c)?.segments ?? []) if (s !== a.id) ids.push(s);
+  }
+  return ids;
 }
