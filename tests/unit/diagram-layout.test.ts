@@ -23,13 +23,7 @@ import {
   statesAt,
   yAt,
 } from '../../src/ui/playground/diagram/layout.ts';
-import {
-  arrowAria,
-  arrowText,
-  compactMs,
-  markText,
-  noteText,
-} from '../../src/ui/playground/log/format.ts';
+import { arrowAria, arrowText, compactMs, markText, noteText } from '../../src/ui/playground/log/format.ts';
 
 const ALL = { tcp: true, http: true, ws: true };
 
@@ -169,7 +163,7 @@ describe('diagram layout', () => {
 });
 
 describe('diagram drawing: where lifelines, arrows and marks go on screen', () => {
-  it('two lifelines stand at the margins of a wide box; a phone gets narrow margins and wider spacing than it has', () => {
+  it('two lifelines stand at the margins of a wide box; a phone gets narrow margins; four need a wider svg', () => {
     const wide = lifelineGeometry(['client', 'server'], 1000, false);
     expect(wide).toMatchObject({ narrow: false, margin: 150, svgWidth: 1000, spacing: 700, headW: 250 });
     expect(wide.xs).toEqual({ client: 150, server: 850 });

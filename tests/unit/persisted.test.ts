@@ -3,7 +3,12 @@
  * missing, throws or is full leaves the value in memory. Never an exception (security review L1).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROGRESS_STORAGE_KEY, emptyProgress, parseProgress, type Progress } from '../../src/lessons/progress.ts';
+import {
+  PROGRESS_STORAGE_KEY,
+  emptyProgress,
+  parseProgress,
+  type Progress,
+} from '../../src/lessons/progress.ts';
 import {
   Persisted,
   browserStorage,
@@ -89,7 +94,11 @@ describe('Persisted: reading', () => {
     };
     const raw = '{"version":1,"done":{"__proto__/x":true},"answers":{"__proto__":"a"}}';
     const m = memoryStorage({ [PROGRESS_STORAGE_KEY]: raw });
-    const p = new Persisted(PROGRESS_STORAGE_KEY, { codec, fallback: emptyProgress(), storage: () => m.storage });
+    const p = new Persisted(PROGRESS_STORAGE_KEY, {
+      codec,
+      fallback: emptyProgress(),
+      storage: () => m.storage,
+    });
     expect(p.status).toBe('reset'); // "__proto__" has no "/": not an exercise key
     expect(({} as Record<string, unknown>).x).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
@@ -133,7 +142,8 @@ describe('Persisted: storage that is missing, throws or is full', () => {
 
   it('a value serialized as null removes the key instead of storing a text', () => {
     const lang: Codec<string | null> = {
-      parse: (raw) => (raw === 'ko' || raw === 'en' ? { ok: true, value: raw } : { ok: false, problem: 'lang' }),
+      parse: (raw) =>
+        raw === 'ko' || raw === 'en' ? { ok: true, value: raw } : { ok: false, problem: 'lang' },
       serialize: (v) => v,
     };
     const m = memoryStorage({ [KEY]: '{"corrupt' });

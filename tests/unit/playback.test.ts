@@ -3,7 +3,12 @@
  * passes in these tests: frames and timers fire when the test says so).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_FRAME_MS, Playback, type FrameClock, type PlaybackOptions } from '../../src/ui/state/playback.svelte.ts';
+import {
+  MAX_FRAME_MS,
+  Playback,
+  type FrameClock,
+  type PlaybackOptions,
+} from '../../src/ui/state/playback.svelte.ts';
 
 /** A clock whose frames and timers run only when the test calls `frame()` or `wait()`. */
 class FakeClock implements FrameClock {
@@ -247,7 +252,14 @@ describe('Playback: the driver', () => {
 describe('Playback woken at moments (the home story: CSS draws, the main thread sleeps)', () => {
   // 60 virtual ms at 1/12 virtual ms per real ms: 720 real ms per lap.
   const story = () =>
-    playback({ rate: 1 / 12, playing: true, moments: () => [], end: () => 60, atEnd: 'loop', wake: 'moment' });
+    playback({
+      rate: 1 / 12,
+      playing: true,
+      moments: () => [],
+      end: () => 60,
+      atEnd: 'loop',
+      wake: 'moment',
+    });
 
   it('asks for no frames, only one timer for when the story is due to start again', () => {
     const { p, clock } = story();
