@@ -45,7 +45,10 @@ describe('a heavy link', () => {
       /The simulation stopped at 50,000 timeline events, the playground’s work budget\..*It stopped during step \d+ of the link; \d+ steps after it were not run\./,
     );
     // The page still answers: the console takes a command and says the world has stopped.
-    await page.locator('[data-testid="console"] .xterm').click();
+    // Focus the terminal's input directly: while the scenario plays the diagram keeps growing and the
+    // console keeps moving, so a click would wait for an element that is never "stable".
+    await page.locator('[data-testid="console"] .xterm').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid="console"] .xterm-helper-textarea').focus();
     await page.keyboard.type('send more');
     await page.keyboard.press('Enter');
     // (The console is still printing the scenario as it plays: the answer is read from its mirror.)
@@ -69,7 +72,10 @@ describe('a 100 kB connect path', () => {
   it('pasted into the console: the line is capped, then connect refuses the path, naming the limit', async () => {
     const page = await h.open('#/playground', { reducedMotion: 'reduce' }, 'playground');
     await page.locator('[data-testid="console"] .xterm-rows').waitFor();
-    await page.locator('[data-testid="console"] .xterm').click();
+    // Focus the terminal's input directly: while the scenario plays the diagram keeps growing and the
+    // console keeps moving, so a click would wait for an element that is never "stable".
+    await page.locator('[data-testid="console"] .xterm').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid="console"] .xterm-helper-textarea').focus();
     await page.keyboard.insertText(`connect /${'A'.repeat(100_000)}`);
     // The notice is printed above the input area, which now fills many screens: read the mirror.
     await expect
@@ -100,7 +106,10 @@ describe('console history from storage', () => {
     await page.reload();
     await page.locator('[data-testid="console"] .xterm-rows').waitFor();
     await expect.poll(() => screen(page)).toMatch(/Type help, or connect to begin/);
-    await page.locator('[data-testid="console"] .xterm').click();
+    // Focus the terminal's input directly: while the scenario plays the diagram keeps growing and the
+    // console keeps moving, so a click would wait for an element that is never "stable".
+    await page.locator('[data-testid="console"] .xterm').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid="console"] .xterm-helper-textarea').focus();
     await page.keyboard.press('ArrowUp');
     // (Compared without spaces: the entry wraps over two rows.)
     await expect
