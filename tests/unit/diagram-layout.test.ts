@@ -23,6 +23,7 @@ import {
   statesAt,
   yAt,
 } from '../../src/ui/playground/diagram/layout.ts';
+import { cutToWindow } from '../../src/ui/playground/diagram/layout.ts';
 import { arrowAria, arrowText, compactMs, markText, noteText } from '../../src/ui/playground/log/format.ts';
 
 const ALL = { tcp: true, http: true, ws: true };
@@ -264,5 +265,33 @@ describe('diagram words (log/format.ts)', () => {
     expect(compactMs(160.4117)).toBe('160.4');
     expect(compactMs(0)).toBe('0');
     expect(compactMs(12_345.6)).toBe('12,346');
+  });
+});
+
+describe('cutToWindow: arrows are drawn only where the window is', () => {
+  // A 200,000 px arrow from (0, 0) to (100, 200000), seen through rows 1000–1500.
+  const win = { top: 1000, bottom: 1500 };
+  it('cuts a long arrow to the window, keeping its slope and the dash phase', () => {
+    const s = cutToWindow(0, 0, 100, 200_000, 0, 1, win)!;
+    expect(s.y1).toBe(1000);
+    expect(s.y2).toBe(1500);
+    expect(s.x1).toBeCloseTo(0.5);
+    expect(s.x2).toBeCloseTo(0.75);
+    expect(s.offset).toBeCloseTo(Math.hypot(100, 200_000) * 0.005);
+  });
+  it('keeps the travelled part apart from the part ahead', () => {
+    // The head is at 0.006 of the way: y = 1200.
+    expect(cutToWindow(0, 0, 100, 200_000, 0, 0.006, win)!.y2).toBeCloseTo(1200);
+    expect(cutToWindow(0, 0, 100, 200_000, 0.006, 1, win)!.y1).toBeCloseTo(1200);
+  });
+  it('gives nothing for a part outside the window, and a short arrow whole', () => {
+    expect(cutToWindow(0, 0, 100, 200_000, 0, 0.001, win)).toBeNull();
+    expect(cutToWindow(0, 1100, 100, 1200, 0, 1, win)).toEqual({
+      x1: 0,
+      y1: 1100,
+      x2: 100,
+      y2: 1200,
+      offset: 0,
+    });
   });
 });

@@ -549,6 +549,58 @@ export interface ArrowDrawing {
   readonly angle: number;
   /** Characters of label that fit along the arrow. */
   readonly maxChars: number;
+  /** The whole arrow, the part already travelled and the part still ahead, each cut to the window. */
+  readonly line: Segment;
+  readonly shaft: Segment | null;
+  readonly ahead: Segment | null;
+}
+
+/** A straight piece of an arrow; `offset` is how far along the arrow it starts (a dash pattern's phase). */
+export interface Segment {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+  readonly offset: number;
+}
+
+/** Rows of the diagram that are drawn: the visible window with its overscan. */
+export interface DrawWindow {
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/**
+ * The part of the line (x1,y1)→(x2,y2) between fractions `from` and `to` of its length that lies
+ * within the window's rows, or null. Lines are cut because a heavy link (mss 1, 48 long messages)
+ * draws arrows 200,000 px long: rasterising their dash patterns stalled Chromium's frames for good
+ * (0 frames a second, main thread idle), where a cut line costs one screen's worth of dashes.
+ */
+export function cutToWindow(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  from: number,
+  to: number,
+  win: DrawWindow | undefined,
+): Segment | null {
+  const dy = y2 - y1;
+  let s0 = from;
+  let s1 = to;
+  if (win && dy > 0) {
+    s0 = Math.max(s0, (win.top - y1) / dy);
+    s1 = Math.min(s1, (win.bottom - y1) / dy);
+  } else if (win && (y1 < win.top || y1 > win.bottom)) return null;
+  if (s1 < s0) return null;
+  const dx = x2 - x1;
+  return {
+    x1: x1 + dx * s0,
+    y1: y1 + dy * s0,
+    x2: x1 + dx * s1,
+    y2: y1 + dy * s1,
+    offset: Math.hypot(dx, dy) * s0,
+  };
 }
 
 /** Draw `a` between its lifelines at `playhead`; null when one of its lifelines is not shown. */
@@ -557,6 +609,7 @@ export function drawArrow(
   layout: DiagramLayout,
   xs: Readonly<Record<EndpointId, number>>,
   playhead: number,
+  win?: DrawWindow,
 ): ArrowDrawing | null {
   const x1 = xs[a.from];
   const x2 = xs[a.to];
@@ -587,6 +640,9 @@ export function drawArrow(
     labelY: (a.y1 + a.y2) / 2,
     angle,
     maxChars,
+    line: cutToWindow(x1, a.y1, x2, a.y2, 0, 1, win) ?? { x1: hx, y1: hy, x2: hx, y2: hy, offset: 0 },
+    shaft: progress > 0 ? cutToWindow(x1, a.y1, x2, a.y2, 0, progress, win) : null,
+    ahead: progress < 1 ? cutToWindow(x1, a.y1, x2, a.y2, progress, 1, win) : null,
   };
 }
 
