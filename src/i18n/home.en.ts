@@ -5,7 +5,7 @@ export const homeEn = {
   'home.lead':
     'HTTP answers one request at a time. WebSocket starts as one of those requests, asks to Upgrade, gets 101 Switching Protocols, and turns the same TCP connection into a two-way channel of frames. Here you watch and edit the real bytes: a complete RFC 6455 client and server run inside this page.',
   'home.start': 'Start the course',
-  'home.continue': 'Continue: lesson {n}',
+  'home.continue': 'Continue with lesson {n}, “{title}”',
   'home.review': 'Review the course',
   'home.openPlayground': 'Open the playground',
   'home.story.title': 'One connection, from SYN to FIN',

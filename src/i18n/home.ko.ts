@@ -4,9 +4,9 @@ export const homeKo = {
   'home.title': '바이트로 배우는 WebSocket',
   'home.lead':
     'HTTP는 요청 하나에 응답 하나로 답합니다. WebSocket은 그런 요청 하나로 시작해 Upgrade를 청하고, 101 Switching Protocols를 받은 뒤, 같은 TCP 연결을 프레임이 양방향으로 오가는 통로로 바꿉니다. 여기서는 실제 바이트를 보고 고칠 수 있습니다. 완전한 RFC 6455 클라이언트와 서버가 이 페이지 안에서 돌아갑니다.',
-  'home.start': '강좌 시작하기',
-  'home.continue': '이어서 하기: {n}강',
-  'home.review': '강좌 다시 보기',
+  'home.start': '1강부터 시작하기',
+  'home.continue': '{n}강 ‘{title}’ 이어서 하기',
+  'home.review': '처음부터 복습하기',
   'home.openPlayground': '플레이그라운드 열기',
   'home.story.title': '연결 하나, SYN부터 FIN까지',
   'home.story.caption':
@@ -36,8 +36,8 @@ export const homeKo = {
   'home.ways.compare.title': '왜 WebSocket인가',
   'home.ways.compare.text':
     '폴링, 롱 폴링, 스트리밍, Server-Sent Events, WebSocket이 같은 이벤트를 나란히 전달합니다. 각각이 치르는 비용을 세어 보세요.',
-  'home.course.title': '강좌',
+  'home.course.title': '전체 과정',
   'home.course.intro':
-    'HTTP의 요청과 응답에서 WebSocket 닫기까지, 짧은 강의 열두 개와 엔진이 채점하는 연습 문제. 진도는 이 브라우저에 저장됩니다.',
-  'home.course.all': '모든 강의',
+    'HTTP의 요청과 응답에서 WebSocket 닫기까지 12강으로 이어지며, 강마다 엔진이 채점하는 연습 문제가 있습니다. 진도는 이 브라우저에 저장됩니다.',
+  'home.course.all': '강 목록 보기',
 } as const;

@@ -37,7 +37,7 @@ export const ko = {
   'app.tagline': '바이트로 배우는 WebSocket',
   'nav.label': '주 메뉴',
   'nav.playground': '플레이그라운드',
-  'nav.lessons': '레슨',
+  'nav.lessons': '강 목록',
   'nav.compare': '왜 WebSocket인가',
   'nav.frame': '프레임 디코더',
   'lang.label': '언어',

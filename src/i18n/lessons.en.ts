@@ -7,8 +7,8 @@ export const lessonsEn = {
   'ls.list.intro':
     '{n} short lessons, from one plain HTTP request to a WebSocket that closes cleanly. Each one ends with exercises that this page checks with the real protocol engine.',
   'ls.list.overall': 'Your progress',
-  'ls.list.start': 'Start with lesson 1: {title}',
-  'ls.list.continue': 'Continue with lesson {n}: {title}',
+  'ls.list.start': 'Start with lesson 1, “{title}”',
+  'ls.list.continue': 'Continue with lesson {n}, “{title}”',
   'ls.list.allDone': 'You have done every exercise. Well done.',
   'ls.list.number': 'Lesson {n}',
   'ls.list.complete': 'Complete',
