@@ -15,7 +15,7 @@ import {
   type Text,
   type TextParam,
 } from '../protocol/index.ts';
-import type { Answer, Exercise, FrameExpect } from './model.ts';
+import type { Answer, Exercise, FrameExpect, Mistake } from './model.ts';
 
 type None = Record<never, never>;
 /**
@@ -29,6 +29,7 @@ export interface CheckTexts {
   readonly 'ls.check.notQuite': None;
   readonly 'ls.check.text': None;
   readonly 'ls.check.notNumber': None;
+  readonly 'ls.check.unit': { readonly unit: string; readonly units: string };
   readonly 'ls.check.wrongNumber': { readonly value: string };
   readonly 'ls.check.notHex': { readonly char: string };
   readonly 'ls.check.oddHex': None;
@@ -38,10 +39,14 @@ export interface CheckTexts {
   readonly 'ls.check.noBytes': None;
   readonly 'ls.check.closeCode': { readonly want: number; readonly got: number };
   readonly 'ls.check.closeCodeNone': { readonly want: number };
+  readonly 'ls.check.closeCodeBrief': None;
   readonly 'ls.check.frames': { readonly want: number; readonly got: number };
+  readonly 'ls.check.framesBrief': { readonly got: number };
   readonly 'ls.check.messages': { readonly want: number; readonly got: number };
+  readonly 'ls.check.messagesBrief': { readonly got: number };
   readonly 'ls.check.noFrame': None;
   readonly 'ls.check.prop': { readonly prop: TextParam; readonly want: string; readonly got: string };
+  readonly 'ls.check.propBrief': { readonly prop: TextParam };
   readonly 'ls.check.prop.opcode': None;
   readonly 'ls.check.prop.fin': None;
   readonly 'ls.check.prop.masked': None;
@@ -55,40 +60,156 @@ export interface CheckTexts {
 export type CheckTextId = keyof CheckTexts;
 const say = messagesOf<CheckTexts>();
 
-export type CheckResult = { readonly ok: true } | { readonly ok: false; readonly reason: Text<CheckTextId> };
+/**
+ * A wrong answer says why. The card puts the status word ("Not yet.") in front, so no reason starts
+ * with one of its own (in Korean both were "아직 아닙니다", shown twice).
+ */
+export interface CheckFailure {
+  readonly ok: false;
+  /** Why, in full: for a frame, the field, the value wanted and the value found. */
+  readonly reason: Text<CheckTextId>;
+  /** What is wrong without the value wanted ("the opcode is not what the exercise asks"): see reasonShown. */
+  readonly brief?: Text<CheckTextId>;
+  /** The lesson's own nudge for this common wrong answer (inline HTML from the lesson file). */
+  readonly nudge?: string;
+}
+export type CheckResult = { readonly ok: true } | CheckFailure;
 
 const pass: CheckResult = { ok: true };
-const fail = (reason: Text<CheckTextId>): CheckResult => ({ ok: false, reason });
+const fail = (reason: Text<CheckTextId>, brief?: Text<CheckTextId>): CheckFailure =>
+  brief ? { ok: false, reason, brief } : { ok: false, reason };
 /** A sentence followed by why: the engine's verdict, when there is one. */
-const failWith = (sentence: Text<CheckTextId>, verdict: TextParam | null): CheckResult =>
-  fail(verdict === null ? sentence : say('ls.check.withVerdict', { sentence, verdict }));
+const withVerdict = (sentence: Text<CheckTextId>, verdict: TextParam | null): Text<CheckTextId> =>
+  verdict === null ? sentence : say('ls.check.withVerdict', { sentence, verdict });
+const failWith = (sentence: Text<CheckTextId>, verdict: TextParam | null, brief?: Text<CheckTextId>): CheckFailure =>
+  fail(withVerdict(sentence, verdict), brief && withVerdict(brief, verdict));
+
+/**
+ * Which reason the learner reads. The first failed try of a frame exercise names the field that is
+ * wrong but not the value wanted, so the learner gets to find it (walkthrough 1.8: "the opcode should
+ * be 0x2; it is 0x1" on the first Check was the answer); from the second failed try on, or once a hint
+ * is open, the full reason. `failedTries` counts this one.
+ */
+export function reasonShown(r: CheckFailure, failedTries: number, hintsOpen: number): Text<CheckTextId> {
+  return r.brief && failedTries <= 1 && hintsOpen === 0 ? r.brief : r.reason;
+}
 
 export function checkExercise(ex: Exercise, answer: Answer): CheckResult {
   switch (ex.kind) {
     case 'choice': {
       if (typeof answer === 'string') return fail(say('ls.check.pick'));
-      const want = [...ex.answer].sort();
-      const got = [...new Set(answer)].sort();
+      const got = [...new Set(answer)];
       if (got.length === 0) return fail(say('ls.check.pick'));
-      if (want.length === got.length && want.every((v, i) => v === got[i])) return pass;
-      return fail(say(want.length > 1 ? 'ls.check.notQuiteAll' : 'ls.check.notQuite'));
+      if (sameSet(ex.answer, got)) return pass;
+      const nudge = ex.mistakes.find((m) => sameSet(m.answer, got));
+      return nudged(fail(say(ex.answer.length > 1 ? 'ls.check.notQuiteAll' : 'ls.check.notQuite')), nudge);
     }
     case 'text': {
       const a = String(answer);
-      const norm = (s: string): string =>
-        ex.match === 'exact' ? s : ex.match === 'ignore-case' ? s.trim().toLowerCase() : s.trim();
-      return norm(a) === norm(ex.answer) ? pass : fail(say('ls.check.text'));
+      if (textMatches(ex, a, ex.answer)) return pass;
+      const nudge = ex.mistakes.find((m) => textMatches(ex, a, m.answer) || loose(ex, a) === loose(ex, m.answer));
+      if (nudge) return nudged(fail(say('ls.check.text')), nudge);
+      if (ex.match === 'hex') {
+        const parsed = parseHex(bare(ex, a));
+        if (!parsed.ok && parsed.error.kind === 'not-hex')
+          return fail(say('ls.check.notHex', { char: parsed.error.char }));
+        if (!parsed.ok) return fail(say('ls.check.oddHex'));
+      }
+      return fail(say('ls.check.text'));
     }
     case 'number': {
-      const s = String(answer).trim().replace(/,/g, '');
-      if (!/^-?\d+(\.\d+)?$/.test(s)) return fail(say('ls.check.notNumber'));
-      return Number(s) === ex.answer ? pass : fail(say('ls.check.wrongNumber', { value: s }));
+      const n = readNumber(String(answer), ex.units);
+      if (n.kind === 'not-number') return fail(say('ls.check.notNumber'));
+      if (n.kind === 'unit') return fail(say('ls.check.unit', { unit: n.unit, units: ex.units.join(', ') }));
+      if (n.value === ex.answer) return pass;
+      const nudge = ex.mistakes.find((m) => m.answer === n.value);
+      return nudged(fail(say('ls.check.wrongNumber', { value: n.text })), nudge);
     }
     case 'frame':
       return checkFrame(ex.expect, ex.dir, String(answer));
     case 'http':
       return checkHttp(ex.expect, String(answer));
   }
+}
+
+function nudged(r: CheckFailure, m: Mistake<unknown> | undefined): CheckFailure {
+  return m ? { ...r, nudge: m.hint } : r;
+}
+
+function sameSet(a: readonly number[], b: readonly number[]): boolean {
+  const x = [...new Set(a)].sort();
+  const y = [...new Set(b)].sort();
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+/** Quotes a learner may type or paste around an answer, opening → closing. */
+const QUOTES: Readonly<Record<string, string>> = { '"': '"', "'": "'", '`': '`', '“': '”', '‘': '’' };
+
+/**
+ * The answer itself, as a learner may write it: without surrounding whitespace, without quotes around
+ * it, and without the header name in front when the exercise asks for a header's value
+ * ("Sec-WebSocket-Accept: H+Ff…=" answers "what Sec-WebSocket-Accept must the server send?").
+ */
+function bare(ex: { readonly field: string | null }, input: string): string {
+  let s = input.trim();
+  if (ex.field && s.toLowerCase().startsWith(ex.field.toLowerCase())) {
+    const rest = s.slice(ex.field.length).trimStart();
+    if (rest.startsWith(':')) s = rest.slice(1).trim();
+  }
+  const close = QUOTES[s.charAt(0)];
+  if (close !== undefined && s.length >= 2 && s.endsWith(close)) s = s.slice(1, -1).trim();
+  return s;
+}
+
+type TextExercise = Extract<Exercise, { kind: 'text' }>;
+
+/** Is `input` the same answer as `expected`, as this exercise compares them? (see TextMatch) */
+function textMatches(ex: TextExercise, input: string, expected: string): boolean {
+  switch (ex.match) {
+    case 'exact':
+      return input === expected;
+    case 'trim':
+      return bare(ex, input) === expected.trim();
+    case 'ignore-case':
+      return bare(ex, input).toLowerCase() === expected.trim().toLowerCase();
+    case 'hex': {
+      const a = parseHex(bare(ex, input));
+      const b = parseHex(expected);
+      return a.ok && b.ok && a.bytes.length > 0 && toHex(a.bytes) === toHex(b.bytes);
+    }
+  }
+}
+
+/** For spotting a known mistake only (never for accepting): no spaces, no case. */
+function loose(ex: TextExercise, s: string): string {
+  return bare(ex, s).replace(/\s+/g, '').toLowerCase();
+}
+
+/** A number as a learner writes it: "2050", "2,050", "2050 ms", "2,050ms.", "8바이트". */
+export type NumberReading =
+  | { readonly kind: 'number'; readonly value: number; readonly text: string }
+  | { readonly kind: 'unit'; readonly unit: string }
+  | { readonly kind: 'not-number' };
+
+/**
+ * Reads a number, optionally followed by one of `units` (compared without case; a space between is
+ * optional). Commas are thousands separators, as the lessons write 2,050 ms; a final full stop is the
+ * end of a sentence. A word that is not one of the units is named back to the learner. Linear in the
+ * input: the full stops are trimmed with a loop, as a /\.+$/ would retry at every one of a long run
+ * that does not reach the end (security review L2; tests/unit/linear-input.test.ts).
+ */
+export function readNumber(input: string, units: readonly string[]): NumberReading {
+  let s = input.trim().replace(/,/g, '');
+  let end = s.length;
+  while (end > 0 && (s.charCodeAt(end - 1) === 0x2e || s.charCodeAt(end - 1) === 0x3002)) end--;
+  s = s.slice(0, end).trimEnd();
+  const m = /^([-+]?\d+(?:\.\d+)?)\s*(.*)$/su.exec(s);
+  if (!m) return { kind: 'not-number' };
+  const text = m[1]!;
+  const unit = m[2]!.trim().replace(/\s+/g, ' ');
+  if (unit === '' || units.some((u) => u.trim().replace(/\s+/g, ' ').toLowerCase() === unit.toLowerCase()))
+    return { kind: 'number', value: Number(text), text };
+  return /^[\p{L}/]/u.test(unit) ? { kind: 'unit', unit } : { kind: 'not-number' };
 }
 
 const PROP_NAMES = {
@@ -109,13 +230,13 @@ function checkFrame(expect: FrameExpect, dir: 'c2s' | 's2c', hex: string): Check
   const v = inspectBytes(parsed.bytes, dir);
   const error = v.end.kind === 'error' ? v.end.error : null;
   const verdict = error ? errorText(error) : null;
-  const withVerdict = (sentence: Text<CheckTextId>): CheckResult => failWith(sentence, verdict);
+  const failed = (sentence: Text<CheckTextId>): CheckResult => failWith(sentence, verdict);
 
   if (expect.error !== undefined && error?.rule !== expect.error) {
-    return withVerdict(say('ls.check.shouldReject', { rule: expect.error }));
+    return failed(say('ls.check.shouldReject', { rule: expect.error }));
   }
   if (expect.valid) {
-    if (error) return withVerdict(say('ls.check.rejects'));
+    if (error) return failed(say('ls.check.rejects'));
     if (v.end.kind === 'need') return fail(say('ls.check.incomplete', { n: v.end.need }));
     if (v.frames.length === 0) return fail(say('ls.check.noBytes'));
   }
@@ -125,16 +246,26 @@ function checkFrame(expect: FrameExpect, dir: 'c2s' | 's2c', hex: string): Check
     const closeFrame = v.events.find((e) => e.type === 'close-frame');
     const code = error?.answer.kind === 'close' ? error.answer.code : closeFrame?.type === 'close-frame' ? closeFrame.code : null;
     if (code !== expect.closeCode)
-      return withVerdict(
+      return failWith(
         code === null
           ? say('ls.check.closeCodeNone', { want: expect.closeCode })
           : say('ls.check.closeCode', { want: expect.closeCode, got: code }),
+        verdict,
+        say('ls.check.closeCodeBrief'),
       );
   }
   if (expect.frames !== undefined && v.frames.length !== expect.frames)
-    return withVerdict(say('ls.check.frames', { want: expect.frames, got: v.frames.length }));
+    return failWith(
+      say('ls.check.frames', { want: expect.frames, got: v.frames.length }),
+      verdict,
+      say('ls.check.framesBrief', { got: v.frames.length }),
+    );
   if (expect.messages !== undefined && messages.length !== expect.messages)
-    return withVerdict(say('ls.check.messages', { want: expect.messages, got: messages.length }));
+    return failWith(
+      say('ls.check.messages', { want: expect.messages, got: messages.length }),
+      verdict,
+      say('ls.check.messagesBrief', { got: messages.length }),
+    );
   const actual: Readonly<Record<keyof typeof PROP_NAMES, unknown>> | null = last
     ? {
         opcode: last.header.opcode,
@@ -146,18 +277,22 @@ function checkFrame(expect: FrameExpect, dir: 'c2s' | 's2c', hex: string): Check
     : null;
   for (const key of ['opcode', 'fin', 'masked', 'length', 'lengthForm'] as const) {
     if (expect[key] === undefined) continue;
-    if (!actual) return withVerdict(say('ls.check.noFrame'));
+    if (!actual) return failWith(say('ls.check.noFrame'), verdict);
     if (actual[key] !== expect[key]) {
       const show = (x: unknown): string => (key === 'opcode' ? `0x${Number(x).toString(16)}` : String(x));
-      return fail(say('ls.check.prop', { prop: say(PROP_NAMES[key]), want: show(expect[key]), got: show(actual[key]) }));
+      const prop = say(PROP_NAMES[key]);
+      return fail(
+        say('ls.check.prop', { prop, want: show(expect[key]), got: show(actual[key]) }),
+        say('ls.check.propBrief', { prop }),
+      );
     }
   }
   if (expect.text !== undefined && !messages.some((m) => !m.binary && m.data === expect.text))
-    return withVerdict(say('ls.check.noText', { text: expect.text }));
+    return failed(say('ls.check.noText', { text: expect.text }));
   if (expect.hex !== undefined) {
     const want = toHex(parseHex(expect.hex).bytes);
     if (!messages.some((m) => m.binary && toHex(m.data as Uint8Array) === want))
-      return withVerdict(say('ls.check.noBinary', { hex: want }));
+      return failed(say('ls.check.noBinary', { hex: want }));
   }
   return pass;
 }

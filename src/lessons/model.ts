@@ -47,10 +47,48 @@ interface ExerciseBase {
   readonly explain: string;
 }
 
+/**
+ * How a short text answer is compared with the expected one:
+ * - `exact`: character for character;
+ * - `trim`: surrounding whitespace and quotes ignored (the default);
+ * - `ignore-case`: as `trim`, and upper or lower case alike;
+ * - `hex`: bytes, read by the course's one hex parser, so `0xDB`, `0xdb`, `DB`, `db` and `d b` are the
+ *   same byte, as in every editor of the course ("spaces, 0x and # comments are ignored").
+ */
+export type TextMatch = 'exact' | 'trim' | 'ignore-case' | 'hex';
+export const TEXT_MATCHES: readonly TextMatch[] = ['exact', 'trim', 'ignore-case', 'hex'];
+
+/**
+ * A common wrong answer and the lesson's nudge for it (rendered inline HTML): "21 XOR 37" is key byte 0
+ * used for every byte, so the learner is pointed at i mod 4 instead of told "not yet".
+ */
+export interface Mistake<A> {
+  readonly answer: A;
+  readonly hint: string;
+}
+
 export type Exercise =
-  | (ExerciseBase & { readonly kind: 'choice'; readonly options: readonly string[]; readonly answer: readonly number[] })
-  | (ExerciseBase & { readonly kind: 'text'; readonly answer: string; readonly match: 'exact' | 'ignore-case' | 'trim' })
-  | (ExerciseBase & { readonly kind: 'number'; readonly answer: number })
+  | (ExerciseBase & {
+      readonly kind: 'choice';
+      readonly options: readonly string[];
+      readonly answer: readonly number[];
+      readonly mistakes: readonly Mistake<readonly number[]>[];
+    })
+  | (ExerciseBase & {
+      readonly kind: 'text';
+      readonly answer: string;
+      readonly match: TextMatch;
+      /** The header field the answer is the value of: "Sec-WebSocket-Accept: …" is then the same answer. */
+      readonly field: string | null;
+      readonly mistakes: readonly Mistake<string>[];
+    })
+  | (ExerciseBase & {
+      readonly kind: 'number';
+      readonly answer: number;
+      /** Words that may follow the number ("2050 ms", "8 bytes", "8바이트"); compared without case. */
+      readonly units: readonly string[];
+      readonly mistakes: readonly Mistake<number>[];
+    })
   | (ExerciseBase & {
       readonly kind: 'frame';
       readonly dir: Direction;

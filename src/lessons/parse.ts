@@ -6,13 +6,17 @@
 import { Marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { parseHex } from '../protocol/index.ts';
+import { checkExercise } from './check.ts';
 import {
+  TEXT_MATCHES,
   WIDGETS,
   type Block,
   type Exercise,
   type FrameExpect,
   type Lang,
   type Lesson,
+  type Mistake,
+  type TextMatch,
   type WidgetName,
 } from './model.ts';
 
@@ -123,34 +127,65 @@ function parseExercise(o: Obj, where: string, errors: string[]): Exercise | null
     hints: strList(o.hints) ? o.hints.map(mdInline) : [],
     explain: mdInline(String(o.explain ?? '')),
   };
+  const short = o.kind === 'choice' || o.kind === 'text' || o.kind === 'number';
+  need(o.mistakes === undefined || short, 'mistakes are for choice, text and number exercises');
+  need(o.units === undefined || o.kind === 'number', 'units are for number exercises');
+  need(o.field === undefined || o.kind === 'text', 'field is for text exercises');
   let ex: Exercise | null = null;
   switch (o.kind) {
     case 'choice': {
       const options = o.options;
       const answer = o.answer;
+      const count = (options as unknown[] | undefined)?.length ?? 0;
+      const isIndexList = (v: unknown): v is number[] =>
+        Array.isArray(v) && v.length > 0 && v.every((i) => Number.isInteger(i) && i >= 0 && i < count);
       need(strList(options) && options.length >= 2, 'options must list at least 2 strings');
-      const okAnswer =
-        Array.isArray(answer) &&
-        answer.length > 0 &&
-        answer.every((i) => Number.isInteger(i) && i >= 0 && i < ((options as unknown[] | undefined)?.length ?? 0));
-      need(okAnswer, 'answer must list indices of options');
+      need(isIndexList(answer), 'answer must list indices of options');
       need(JSON.stringify(o.solution) === JSON.stringify(answer), 'solution must equal answer');
+      const mistakes = parseMistakes(o.mistakes, isIndexList, 'a list of indices of options', where, errors);
       if (errors.length === before)
-        ex = { ...base, kind: 'choice', options: (options as string[]).map(mdInline), answer: answer as number[] };
+        ex = {
+          ...base,
+          kind: 'choice',
+          options: (options as string[]).map(mdInline),
+          answer: answer as number[],
+          mistakes,
+        };
       break;
     }
     case 'text': {
       const match = o.match ?? 'trim';
       need(typeof o.answer === 'string', 'answer must be a string');
-      need(match === 'exact' || match === 'ignore-case' || match === 'trim', 'match must be exact, ignore-case or trim');
+      need(TEXT_MATCHES.includes(match as TextMatch), `match must be one of ${TEXT_MATCHES.join(', ')}`);
+      need(match !== 'hex' || (typeof o.answer === 'string' && parseHex(o.answer).ok), 'a hex answer must be hex');
+      need(o.field === undefined || str(o.field), 'field must be a header name');
+      const mistakes = parseMistakes(o.mistakes, str, 'a string', where, errors);
       if (errors.length === before)
-        ex = { ...base, kind: 'text', answer: o.answer as string, match: match as 'exact' | 'ignore-case' | 'trim' };
+        ex = {
+          ...base,
+          kind: 'text',
+          answer: o.answer as string,
+          match: match as TextMatch,
+          field: (o.field as string | undefined) ?? null,
+          mistakes,
+        };
       break;
     }
-    case 'number':
+    case 'number': {
       need(typeof o.answer === 'number', 'answer must be a number');
-      if (errors.length === before) ex = { ...base, kind: 'number', answer: o.answer as number };
+      need(o.units === undefined || (strList(o.units) && o.units.every(str)), 'units must be a list of words');
+      const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+      const mistakes = parseMistakes(o.mistakes, isNumber, 'a number', where, errors);
+      if (errors.length === before)
+        ex = {
+          ...base,
+          kind: 'number',
+          answer: o.answer as number,
+          units: (o.units as string[] | undefined) ?? [],
+          mistakes,
+        };
       break;
+    }
     case 'frame': {
       need(o.dir === 'c2s' || o.dir === 's2c', 'dir must be c2s or s2c');
       need(typeof o.start === 'string' || typeof o.start === 'number', 'start must be hex');
@@ -185,5 +220,36 @@ function parseExercise(o: Obj, where: string, errors: string[]): Exercise | null
     default:
       errors.push(`${where}: kind must be choice, text, number, frame or http`);
   }
-  return ex;
+  // A nudge for a right answer would mark it wrong: every mistake must fail the exercise's own check.
+  if (ex && 'mistakes' in ex) {
+    for (const [i, m] of (ex.mistakes as readonly Mistake<unknown>[]).entries()) {
+      const answer = typeof m.answer === 'number' ? String(m.answer) : (m.answer as string | number[]);
+      if (checkExercise(ex, answer).ok) errors.push(`${where}: mistake ${i + 1} is a right answer`);
+    }
+  }
+  return errors.length === before ? ex : null;
+}
+
+/** `mistakes:` — a list of `{ answer, hint }`; the answer has the exercise's own answer type. */
+function parseMistakes<A>(
+  v: unknown,
+  isAnswer: (a: unknown) => a is A,
+  what: string,
+  where: string,
+  errors: string[],
+): Mistake<A>[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) {
+    errors.push(`${where}: mistakes must be a list of { answer, hint }`);
+    return [];
+  }
+  const out: Mistake<A>[] = [];
+  for (const [i, m] of v.entries()) {
+    if (!isObj(m) || !isAnswer(m.answer) || !str(m.hint)) {
+      errors.push(`${where}: mistake ${i + 1} needs an answer (${what}) and a hint`);
+      continue;
+    }
+    out.push({ answer: m.answer, hint: mdInline(m.hint) });
+  }
+  return out;
 }

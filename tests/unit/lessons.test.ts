@@ -49,6 +49,13 @@ describe('lesson files', () => {
                       b.exercise.kind,
                       JSON.stringify(solutionOf(b.exercise)),
                       JSON.stringify('expect' in b.exercise ? b.exercise.expect : null),
+                      // How an answer is read, and which wrong answers get a nudge: the same in both
+                      // languages (the unit words and the nudges themselves are each language's own).
+                      b.exercise.kind === 'text' ? `${b.exercise.match} ${b.exercise.field ?? ''}` : '',
+                      b.exercise.kind === 'number' ? b.exercise.units.length > 0 : '',
+                      'mistakes' in b.exercise
+                        ? JSON.stringify(b.exercise.mistakes.map((m) => m.answer))
+                        : '',
                     ],
                   ]
                 : [],
@@ -68,6 +75,15 @@ describe('lesson files', () => {
             if (ex.kind === 'choice') expect(checkExercise(ex, []).ok).toBe(false);
             if (ex.kind === 'text') expect(checkExercise(ex, `${ex.answer}x`).ok).toBe(false);
           });
+          if ('mistakes' in ex && ex.mistakes.length > 0) {
+            it(`${lang}: exercise “${ex.id}” turns down each known mistake with the lesson's nudge for it`, () => {
+              for (const m of ex.mistakes) {
+                const r = checkExercise(ex, typeof m.answer === 'number' ? String(m.answer) : m.answer);
+                expect(r.ok).toBe(false);
+                expect(!r.ok && r.nudge).toBe(m.hint);
+              }
+            });
+          }
         }
       }
     });

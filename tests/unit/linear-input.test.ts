@@ -38,14 +38,23 @@ describe('httpBytes trims trailing newlines with a loop, not /\\n+$/', () => {
 });
 
 describe('number answers (/^-?\\d+(\\.\\d+)?$/)', () => {
-  const numberExercise = { id: 'n', kind: 'number', prompt: 'p', answer: 125 } as unknown as Parameters<
-    typeof checkExercise
-  >[0];
+  const numberExercise = {
+    id: 'n',
+    kind: 'number',
+    prompt: 'p',
+    answer: 125,
+    units: ['ms'],
+    mistakes: [],
+  } as unknown as Parameters<typeof checkExercise>[0];
 
   it('100,000 digits then a letter is "not a number", and 100,000 commas are stripped', () => {
     expect(checkExercise(numberExercise, `${'1'.repeat(N)}x`)).toMatchObject({ ok: false });
     expect(checkExercise(numberExercise, `1${','.repeat(N)}25`)).toMatchObject({ ok: true });
     expect(checkExercise(numberExercise, `1.${'0'.repeat(N)}.`)).toMatchObject({ ok: false });
+    // A unit after the number, and a sentence's full stops: a run of 100,000 of them, then a letter.
+    expect(checkExercise(numberExercise, `125 ${'.'.repeat(N)}x`)).toMatchObject({ ok: false });
+    expect(checkExercise(numberExercise, `125 ms${'.'.repeat(N)}`)).toMatchObject({ ok: true });
+    expect(checkExercise(numberExercise, `125${' '.repeat(N)}ms`)).toMatchObject({ ok: true });
   });
 });
 
