@@ -72,9 +72,10 @@ export const lessonsKo = {
   'ls.http.note': '한 줄에 헤더 하나씩 씁니다. 줄 끝의 CRLF와 요청을 끝내는 빈 줄은 자동으로 붙습니다.',
   'ls.http.response': '서버가 보내는 응답',
   'ls.http.accepted': '수락: 서버가 101로 답하고 연결이 WebSocket으로 바뀝니다.',
-  'ls.http.refused': 'HTTP {status}로 거부합니다.',
-  'ls.http.refusedAt': 'RFC 6455 §{section}의 규칙에 따라 HTTP {status}로 거부합니다.',
+  'ls.http.refused': '거부합니다(HTTP {status}).',
+  'ls.http.refusedAt': 'RFC 6455 §{section}의 규칙에 따라 거부합니다(HTTP {status}).',
   'ls.http.why': '어떤 규칙을 어겼는지는 채점하기를 누르거나 힌트를 열면 보입니다.',
+  'ls.http.bodyHidden': '[어긴 규칙을 적은 본문 {n}바이트: 채점하기를 누르거나 힌트를 열면 보입니다]',
   'ls.http.computing': 'Sec-WebSocket-Accept를 계산하는 중…',
   // 연습 문제 피드백(lessons/check.ts, CheckTexts). {verdict}는 어긴 규칙에 대한 엔진의 문장입니다.
   'ls.check.withVerdict': '{sentence} {verdict}',
@@ -112,5 +113,5 @@ export const lessonsKo = {
   'ls.check.noText': '텍스트 메시지 “{text}”가 수신되지 않았습니다.',
   'ls.check.noBinary': '바이너리 메시지 {hex}가 수신되지 않았습니다.',
   'ls.check.malformed': '요청 형식이 잘못됐습니다: {detail}.',
-  'ls.check.status': '서버가 {want}로 답해야 하는데 {got}로 답합니다.',
+  'ls.check.status': '서버는 {want} 응답을 보내야 하는데 {got} 응답을 보냅니다.',
 } as const;

@@ -12,12 +12,18 @@ export interface FrameWidgetProps {
   dir: Direction;
   onchange?: (hex: string) => void;
   label?: string;
+  /** The direction is the exercise's: shown, not switchable. */
+  fixedDir?: boolean;
+  /** Inside an exercise: the receiver's verdict must not read as "solved". */
+  exercise?: boolean;
 }
 
 export interface HttpEditorProps {
   text: string;
   onchange?: (text: string) => void;
   label?: string;
+  /** Say which rule a refusal breaks; false in an exercise until Check or a hint. */
+  explain?: boolean;
 }
 
 /** The props PlaygroundView takes when embedded in a lesson. */
