@@ -2,7 +2,15 @@
 export const editorEn = {
   'ed.label': 'Frame bytes (hex)',
   'ed.hint':
-    'Type bytes in hex. Spaces, line breaks, 0x and # comments are ignored. The numbers on the left are byte offsets. Hover a byte, or read the fields beside it.',
+    'Type bytes in hex. Spaces, line breaks, 0x and # comments are ignored. The numbers on the left are byte offsets.',
+  // The second sentence of the hint: how to reach a byte's fields, by pointer (mouse or finger) and by
+  // where the field list is (beside the bytes on a wide editor, below them when the columns stack).
+  'ed.hint.hover.beside': 'Hover a byte, or read the fields beside it.',
+  'ed.hint.hover.below': 'Hover a byte, or read the fields below.',
+  'ed.hint.tap.beside':
+    'Tap a byte to light up its field in the list beside it; the values there can be changed without typing hex.',
+  'ed.hint.tap.below':
+    'Tap a byte to light up its field in the list below; the values there can be changed without typing hex.',
   'ed.loading': 'Loading the editor…',
   'ed.loadFailed': 'The editor could not be loaded, so the bytes are shown as plain text. ({reason})',
   'ed.retry': 'Try again',
@@ -15,6 +23,7 @@ export const editorEn = {
   'ed.dir.s2c.note': 'The client reads them. A server MUST NOT mask its frames (§5.1).',
 
   'ed.status.valid': 'Valid',
+  'ed.status.acceptedBy': 'Accepted by {receiver}',
   'ed.status.invalid': 'Rejected',
   'ed.status.incomplete': 'Incomplete',
   'ed.status.input': 'Not hex',
@@ -24,6 +33,11 @@ export const editorEn = {
   'ed.st.empty': 'No bytes yet. Type a frame, for example 81 05 48 65 6c 6c 6f.',
   'ed.st.valid.one': '{summary}. {Receiver} accepts it.',
   'ed.st.valid.other': '{n} frames. {Receiver} accepts them all.',
+  // In an exercise: what the receiver does, and that the exercise's own Check says whether it is solved.
+  'ed.st.decoded.one': '{summary}.',
+  'ed.st.decoded.other': '{n} frames.',
+  'ed.st.notGraded':
+    'That is the receiver’s verdict on the bytes, not the exercise’s: Check says whether they are what it asks for.',
   'ed.st.needHeader.one': 'The header is cut short: {receiver} waits for 1 more byte of it.',
   'ed.st.needHeader.other': 'The header is cut short: {receiver} waits for {n} more bytes of it.',
   'ed.st.needPayload.one':
@@ -36,6 +50,8 @@ export const editorEn = {
   'ed.st.cut': 'Only the first {decoded} of {total} bytes are decoded.',
   'ed.st.wrongWay':
     'Whether a frame must be masked depends on who sends it: toggle MASK in the fields, or change the direction.',
+  'ed.st.wrongWayFixed':
+    'Whether a frame must be masked depends on who sends it, and this exercise fixes who does: toggle MASK in the fields.',
   'ed.marker.notHex':
     '“{char}” is not a hex digit. Write each byte as two digits from 0–9 and a–f. Nothing after the first such character is decoded.',
   'ed.marker.odd': 'This digit has no partner: a byte is always two hex digits.',
@@ -86,6 +102,8 @@ export const editorEn = {
   'ed.payload.text': 'Text (UTF-8)',
   'ed.payload.hex': 'Hex',
   'ed.payload.notUtf8': 'These bytes are not valid UTF-8, so they can only be edited as hex.',
+  'ed.payload.invisible':
+    'Characters that cannot be seen are shown as symbols (␀ is the byte 00). Edit these bytes as hex.',
   'ed.payload.bad': 'Not whole hex bytes yet: the frame keeps its last good payload.',
   'ed.payload.big':
     'The payload is {n} bytes, too long to edit here (up to {max} bytes). Edit its bytes in the editor.',
@@ -94,6 +112,8 @@ export const editorEn = {
   'ed.mask.caption':
     'Payload byte i XOR key byte (i mod 4) gives the byte on the wire, and the same XOR undoes it.',
   'ed.mask.shown': 'The first {shown} of {total} payload bytes.',
+  'ed.mask.all.one': 'The payload’s only byte.',
+  'ed.mask.all.other': 'All {n} bytes of the payload.',
   'ed.mask.i': 'i',
   'ed.mask.clear': 'Payload',
   'ed.mask.key': 'Key [i mod 4]',
@@ -102,6 +122,8 @@ export const editorEn = {
   'ed.send.button': 'Send this frame',
   'ed.send.s2c':
     'Only the client is yours: these bytes go from the server to the client, and the simulated server is their sender. Choose “Client → server” to send a frame yourself.',
+  'ed.send.s2cFixed':
+    'Only the client is yours to send from: in this exercise the bytes go from the server to the client, so the simulated server is their sender.',
   'ed.send.nothing': 'Type at least one whole byte to send.',
   'ed.send.fix': 'The text is not whole hex bytes yet (see the status above): fix it to send.',
   'ed.send.note':

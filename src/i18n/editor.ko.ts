@@ -4,7 +4,13 @@ import type { editorEn } from './editor.en.ts';
 export const editorKo = {
   'ed.label': '프레임 바이트(hex)',
   'ed.hint':
-    '바이트를 hex로 입력합니다. 공백, 줄바꿈, 0x, # 주석은 무시합니다. 왼쪽 숫자는 바이트 위치(오프셋)입니다. 바이트에 마우스를 올리거나 옆의 필드 목록을 보세요.',
+    '바이트를 hex로 입력합니다. 공백, 줄바꿈, 0x, # 주석은 무시합니다. 왼쪽 숫자는 바이트 위치(오프셋)입니다.',
+  'ed.hint.hover.beside': '바이트에 마우스를 올리거나 옆의 필드 목록을 보세요.',
+  'ed.hint.hover.below': '바이트에 마우스를 올리거나 아래의 필드 목록을 보세요.',
+  'ed.hint.tap.beside':
+    '바이트를 누르면 옆의 필드 목록에서 그 필드가 강조됩니다. 목록에서는 hex를 입력하지 않고도 값을 바꿀 수 있습니다.',
+  'ed.hint.tap.below':
+    '바이트를 누르면 아래 필드 목록에서 그 필드가 강조됩니다. 목록에서는 hex를 입력하지 않고도 값을 바꿀 수 있습니다.',
   'ed.loading': '편집기를 불러오는 중입니다…',
   'ed.loadFailed': '편집기를 불러오지 못해 바이트를 일반 텍스트로 보여 줍니다. ({reason})',
   'ed.retry': '다시 시도',
@@ -17,6 +23,7 @@ export const editorKo = {
   'ed.dir.s2c.note': '클라이언트가 읽습니다. 서버는 프레임을 마스킹하면 안 됩니다(§5.1).',
 
   'ed.status.valid': '올바름',
+  'ed.status.acceptedBy': '{receiver}가 받아들임',
   'ed.status.invalid': '거부됨',
   'ed.status.incomplete': '미완성',
   'ed.status.input': 'hex 아님',
@@ -26,6 +33,10 @@ export const editorKo = {
   'ed.st.empty': '아직 바이트가 없습니다. 예를 들어 81 05 48 65 6c 6c 6f처럼 프레임을 입력해 보세요.',
   'ed.st.valid.one': '{summary}. {Receiver}는 이 프레임을 받아들입니다.',
   'ed.st.valid.other': '프레임 {n}개. {Receiver}는 모두 받아들입니다.',
+  'ed.st.decoded.one': '{summary}.',
+  'ed.st.decoded.other': '프레임 {n}개.',
+  'ed.st.notGraded':
+    '수신 측이 이 바이트를 어떻게 처리하는지일 뿐, 문제의 정답 여부는 아닙니다. 문제에서 요구한 것인지는 채점하기가 알려 줍니다.',
   'ed.st.needHeader.one': '헤더가 중간에 끊겼습니다. {receiver}는 헤더의 나머지 1바이트를 기다립니다.',
   'ed.st.needHeader.other': '헤더가 중간에 끊겼습니다. {receiver}는 헤더의 나머지 {n}바이트를 기다립니다.',
   'ed.st.needPayload.one':
@@ -37,6 +48,8 @@ export const editorKo = {
   'ed.st.cut': '전체 {total}바이트 중 앞의 {decoded}바이트만 해석합니다.',
   'ed.st.wrongWay':
     '마스킹해야 하는지는 누가 보내는지에 달려 있습니다. 필드 목록에서 MASK를 바꾸거나 방향을 바꿔 보세요.',
+  'ed.st.wrongWayFixed':
+    '마스킹해야 하는지는 누가 보내는지에 달려 있고, 이 문제에서는 보내는 쪽이 정해져 있습니다. 필드 목록에서 MASK를 바꿔 보세요.',
   'ed.marker.notHex':
     '“{char}”는 hex 숫자가 아닙니다. 바이트마다 0–9, a–f 중 숫자 두 개로 적으세요. 처음 나온 이런 문자 뒤로는 해석하지 않습니다.',
   'ed.marker.odd': '짝이 없는 숫자입니다. 바이트는 항상 hex 숫자 두 개입니다.',
@@ -87,6 +100,7 @@ export const editorKo = {
   'ed.payload.text': '텍스트(UTF-8)',
   'ed.payload.hex': 'hex',
   'ed.payload.notUtf8': '올바른 UTF-8이 아니므로 hex로만 고칠 수 있습니다.',
+  'ed.payload.invisible': '보이지 않는 문자는 기호로 표시합니다(␀는 바이트 00). 이 바이트는 hex로 고치세요.',
   'ed.payload.bad': '아직 온전한 hex 바이트가 아닙니다. 프레임은 마지막으로 올바르던 페이로드를 유지합니다.',
   'ed.payload.big':
     '페이로드가 {n}바이트라 여기서 고치기에는 깁니다({max}바이트까지). 바이트는 편집기에서 고치세요.',
@@ -95,6 +109,8 @@ export const editorKo = {
   'ed.mask.caption':
     '페이로드의 i번째 바이트를 키의 (i mod 4)번째 바이트와 XOR하면 실제로 전송되는 바이트가 되고, 같은 XOR을 한 번 더 하면 원래대로 돌아옵니다.',
   'ed.mask.shown': '페이로드 {total}바이트 중 앞의 {shown}바이트입니다.',
+  'ed.mask.all.one': '페이로드 1바이트 전부입니다.',
+  'ed.mask.all.other': '페이로드 {n}바이트 전부입니다.',
   'ed.mask.i': 'i',
   'ed.mask.clear': '페이로드',
   'ed.mask.key': '키 [i mod 4]',
@@ -103,6 +119,8 @@ export const editorKo = {
   'ed.send.button': '이 프레임 보내기',
   'ed.send.s2c':
     '직접 보낼 수 있는 쪽은 클라이언트뿐입니다. 이 바이트는 서버가 클라이언트에게 보내는 것이라 보내는 쪽은 시뮬레이션의 서버입니다. 직접 보내려면 “클라이언트 → 서버”를 고르세요.',
+  'ed.send.s2cFixed':
+    '직접 보낼 수 있는 쪽은 클라이언트뿐입니다. 이 문제의 바이트는 서버가 클라이언트에게 보내는 것이라 보내는 쪽은 시뮬레이션의 서버입니다.',
   'ed.send.nothing': '보내려면 온전한 바이트를 하나 이상 입력하세요.',
   'ed.send.fix': '아직 온전한 hex 바이트가 아닙니다(위의 상태를 보세요). 고쳐야 보낼 수 있습니다.',
   'ed.send.note': '시뮬레이션 클라이언트를 에코 서버에 연결한 뒤, 이 바이트를 그대로 전송합니다.',

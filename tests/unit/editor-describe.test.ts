@@ -18,6 +18,21 @@ describe('status line', () => {
     expect(s.text).toBe('Text frame, 5 bytes: “Hello”. The server accepts it.');
   });
 
+  it('in an exercise, accepted bytes are "accepted by the server", never "Valid" (the ✓ is the exercise’s)', () => {
+    const bytes = analyze('81 85 37 fa 21 3d 7f 9f 4d 51 58', 'c2s');
+    expect(statusOf(bytes, { exercise: true })).toMatchObject({
+      kind: 'valid',
+      label: 'Accepted by the server',
+      text: 'Text frame, 5 bytes: “Hello”.',
+    });
+    locale.lang = 'ko';
+    expect(statusOf(bytes, { exercise: true }).label).toBe('서버가 받아들임');
+    expect(statusOf(analyze('81 05 48 65 6c 6c 6f 81 00', 's2c'), { exercise: true })).toMatchObject({
+      label: '클라이언트가 받아들임',
+      text: '프레임 2개.',
+    });
+  });
+
   it('rejected: the rule, its section and the close code; masking errors point at the direction', () => {
     const s = statusOf(analyze('81 05 48 65 6c 6c 6f', 'c2s'));
     expect(s.kind).toBe('invalid');

@@ -45,7 +45,12 @@ function shownChar(ch: string): string {
   return cp > 0x20 && cp !== 0x7f ? ch : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-export function statusOf(a: Analysis): Status {
+/**
+ * The status line. Inside an exercise (`exercise`), accepted bytes are labelled with who accepts them
+ * ("Accepted by the server"), not "Valid": a beginner read the green "Valid" as "solved" (walkthrough
+ * 1.8). Whether the bytes answer the exercise is for its Check, and its ✓ is the only "solved".
+ */
+export function statusOf(a: Analysis, { exercise = false }: { exercise?: boolean } = {}): Status {
   const plain = (kind: StatusKind, label: string, text: string): Status => ({
     kind,
     label,
@@ -88,10 +93,14 @@ export function statusOf(a: Analysis): Status {
     return plain('incomplete', t('ed.status.incomplete'), text);
   }
   const frames = a.inspection.frames;
-  const text =
-    frames.length === 1
-      ? tn('ed.st.valid', 1, { summary: frameSummary(frames[0]!), Receiver: receiver(a, true) })
-      : tn('ed.st.valid', frames.length, { summary: '', Receiver: receiver(a, true) });
+  const summary = frames.length === 1 ? frameSummary(frames[0]!) : '';
+  if (exercise)
+    return plain(
+      'valid',
+      t('ed.status.acceptedBy', { receiver: receiver(a, false) }),
+      tn('ed.st.decoded', frames.length, { summary }),
+    );
+  const text = tn('ed.st.valid', frames.length, { summary, Receiver: receiver(a, true) });
   return plain('valid', t('ed.status.valid'), text);
 }
 

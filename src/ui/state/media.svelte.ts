@@ -10,6 +10,9 @@ import { MediaQuery, createSubscriber } from 'svelte/reactivity';
 /** The reader's `prefers-color-scheme: dark` (false in Node, where there is no reader). */
 export const prefersDark = new MediaQuery('(prefers-color-scheme: dark)');
 
+/** A touch screen is the main pointer: say "tap", not "hover", "Tab" or "F1" (issue 11). */
+export const coarsePointer = new MediaQuery('(pointer: coarse)');
+
 /** `<html data-theme>`: set by a link's `theme=` (App.svelte, through styles/scheme.ts forceTheme). */
 class ThemeAttribute {
   readonly #subscribe = createSubscriber((update) => {
