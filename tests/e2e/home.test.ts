@@ -82,7 +82,9 @@ describe('home page', () => {
     expect(await page.getByTestId('home-lesson').first().getAttribute('data-done')).toBe('2');
     expect(await page.getByTestId('home-progress').textContent()).toMatch(/^2 of \d+/);
     const cont = page.getByTestId('home-continue');
-    expect(await cont.textContent()).toContain('Continue with lesson 1, “HTTP: a request, then its response”');
+    expect(await cont.textContent()).toContain(
+      'Continue with lesson 1, “HTTP: a request, then its response”',
+    );
     await cont.click();
     await page.waitForURL(/#\/lessons\/http-request-response$/);
     expect(h.problems).toEqual([]);

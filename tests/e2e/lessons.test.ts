@@ -124,6 +124,8 @@ function walkCourse(lang: Lang): void {
         expect(no.ok, `${ex.id} accepted a wrong answer`).toBe('false');
         expect(no.text.length).toBeGreaterThan(lang === 'en' ? 8 : 4);
         if (lang === 'ko') expect(no.text).toMatch(HANGUL);
+        // One status word, said once: the reason after it never repeats it (walkthrough 2.3).
+        expect(no.text.split(lang === 'en' ? 'Not yet' : '아직 아닙니다').length - 1, no.text).toBe(1);
 
         await enter(card, ex, 'solution');
         await card.getByTestId('check').click();
