@@ -28,6 +28,9 @@ export const consoleEn = {
   'con.server': 'Server behaviour: {kind}. It takes effect on the next connect.',
   'con.tcpMore.one': '⋯ {n} more segment, {bytes} B of payload (the diagram shows it)',
   'con.tcpMore.other': '⋯ {n} more segments, {bytes} B of payload (the diagram shows each)',
+  'con.behind':
+    'Showing the live end, up to {end} ms. The diagram is back at {now} ms: the lines after that time have not happened there yet.',
+  'con.behind.now': 'Back to now',
   'con.at': '{who}:',
   'con.state': 'WebSocket state {from} → {to}',
   // Command help and parse errors: the keys sim/commands.ts speaks with (CommandTexts).
@@ -80,4 +83,10 @@ export const consoleEn = {
   'con.refuse.connected': 'Already connected: close (or reset) first.',
   'con.refuse.noTcp': 'No open TCP connection: type connect first.',
   'con.refuse.notConnected': 'Not connected: type connect first.',
+  'con.refuse.closingData':
+    'The client has sent its close frame: after it an endpoint MUST NOT send any more data frames (RFC 6455 §5.5.1). When the connection has closed, type connect for a new one, or reset to start over.',
+  'con.refuse.closingClose':
+    'The client has already sent its close frame and waits for the server’s (RFC 6455 §7.1.2): a closing handshake is started once. When the connection has closed, type connect for a new one, or reset to start over.',
+  'con.refuse.closed':
+    'This connection is closed (RFC 6455 §7.1.4): nothing more can be sent on it, a close frame included. Type connect for a new connection, or reset to start over.',
 } as const;

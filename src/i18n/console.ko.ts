@@ -28,6 +28,9 @@ export const consoleKo = {
   'con.server': '서버 동작: {kind}. 다음 connect부터 적용됩니다.',
   'con.tcpMore.one': '⋯ 세그먼트 {n}개 더, 페이로드 {bytes}B(다이어그램에 모두 나옵니다)',
   'con.tcpMore.other': '⋯ 세그먼트 {n}개 더, 페이로드 {bytes}B(다이어그램에 모두 나옵니다)',
+  'con.behind':
+    '콘솔은 {end} ms까지의 최신 내용을 보여 줍니다. 다이어그램은 {now} ms로 돌아가 있어서, 그 뒤의 줄은 다이어그램에서는 아직 일어나지 않았습니다.',
+  'con.behind.now': '지금으로',
   'con.at': '{who}:',
   'con.state': 'WebSocket 상태 {from} → {to}',
   // 명령 도움말과 입력 오류: sim/commands.ts가 쓰는 키(CommandTexts).
@@ -80,4 +83,10 @@ export const consoleKo = {
   'con.refuse.connected': '이미 연결되어 있습니다. 먼저 close(또는 reset)하세요.',
   'con.refuse.noTcp': 'TCP 연결이 없습니다. 먼저 connect를 입력하세요.',
   'con.refuse.notConnected': '연결되어 있지 않습니다. 먼저 connect를 입력하세요.',
+  'con.refuse.closingData':
+    '클라이언트가 이미 close 프레임을 보냈습니다. 그 뒤로는 데이터 프레임을 더 보내면 안 됩니다(RFC 6455 §5.5.1). 연결이 닫힌 뒤 connect를 입력하면 새 연결을 열고, reset을 입력하면 처음부터 다시 시작합니다.',
+  'con.refuse.closingClose':
+    '클라이언트가 이미 close 프레임을 보내고 서버의 close 프레임을 기다리는 중입니다(RFC 6455 §7.1.2). 종료 핸드셰이크는 한 번만 시작합니다. 연결이 닫힌 뒤 connect를 입력하면 새 연결을 열고, reset을 입력하면 처음부터 다시 시작합니다.',
+  'con.refuse.closed':
+    '이 연결은 닫혔습니다(RFC 6455 §7.1.4). close 프레임을 포함해 이 연결로는 더 보낼 수 없습니다. connect를 입력하면 새 연결을 열고, reset을 입력하면 처음부터 다시 시작합니다.',
 } as const;

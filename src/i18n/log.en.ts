@@ -28,4 +28,8 @@ export const logEn = {
   'log.summary.closeReason': 'close received {code} {reason}',
   'log.summary.closedClean': 'WebSocket closed: {code} (clean)',
   'log.summary.closedUnclean': 'WebSocket closed: {code} (not clean)',
+  'log.summary.closedAbnormal':
+    'WebSocket closed: 1006 (not clean: TCP closed before a close frame was received; 1006 is only reported, never sent, RFC 6455 §7.1.5, §7.4.1)',
+  'log.summary.closedFailed':
+    'WebSocket closed: 1006 (not clean: this side failed the connection, RFC 6455 §7.1.7, and closed TCP without waiting for the other side’s close frame; with no close frame received the code is 1006, §7.1.5, §7.4.1)',
 } as const;

@@ -28,4 +28,8 @@ export const logKo = {
   'log.summary.closeReason': 'close 받음 {code} {reason}',
   'log.summary.closedClean': 'WebSocket 닫힘: {code} (정상)',
   'log.summary.closedUnclean': 'WebSocket 닫힘: {code} (비정상)',
+  'log.summary.closedAbnormal':
+    'WebSocket 닫힘: 1006 (비정상: close 프레임을 받기 전에 TCP가 닫혔습니다. 1006은 보고만 하고 보내지 않는 코드입니다. RFC 6455 §7.1.5, §7.4.1)',
+  'log.summary.closedFailed':
+    'WebSocket 닫힘: 1006 (비정상: 이쪽이 연결을 실패 처리하고(RFC 6455 §7.1.7) 상대의 close 프레임을 기다리지 않은 채 TCP를 닫았습니다. close 프레임을 받지 못했으므로 코드는 1006입니다. §7.1.5, §7.4.1)',
 } as const;

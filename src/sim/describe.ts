@@ -15,7 +15,7 @@ import {
   type TextId,
   type TextParam,
 } from '../protocol/index.ts';
-import type { ArrowEvent, NoteTextId, SegmentEvent, TimelineEvent } from './timeline.ts';
+import type { ArrowEvent, EngineNoteEvent, NoteTextId, SegmentEvent, TimelineEvent } from './timeline.ts';
 import { visibleText } from '../protocol/visible.ts';
 
 const MAX_QUOTE = 24;
@@ -99,12 +99,42 @@ export interface SummaryTexts {
   readonly 'log.summary.closeReason': { readonly code: TextParam; readonly reason: string };
   readonly 'log.summary.closedClean': { readonly code: number };
   readonly 'log.summary.closedUnclean': { readonly code: number };
+  /** 1006: no close frame was received before TCP closed. */
+  readonly 'log.summary.closedAbnormal': Record<never, never>;
+  /** 1006 at an endpoint that failed the connection itself (it found a violation). */
+  readonly 'log.summary.closedFailed': Record<never, never>;
 }
 export type SummaryTextId = keyof SummaryTexts;
 const say = messagesOf<SummaryTexts>();
 
-/** One line for the log and the console, for any timeline event. */
-export function eventSummary(e: TimelineEvent): Text<SummaryTextId | NoteTextId | TextId> {
+/** How far back `failedFirst` looks for the violation (a failure closes within a few events). */
+const FAILURE_LOOKBACK = 2000;
+
+/**
+ * Whether the endpoint of a `closed` event had failed that connection itself (§7.1.7: it found a
+ * violation, sent its close frame and closed TCP without waiting for the peer's). `events` is the
+ * timeline, in which an event's id is its index.
+ */
+export function failedFirst(events: readonly TimelineEvent[], e: EngineNoteEvent): boolean {
+  for (let i = Math.min(e.id, events.length) - 1; i >= 0 && i >= e.id - FAILURE_LOOKBACK; i--) {
+    const x = events[i]!;
+    if (x.kind === 'engine' && x.endpoint === e.endpoint && x.conn === e.conn && x.event.type === 'error')
+      return true;
+  }
+  return false;
+}
+
+/**
+ * One line for the log and the console, for any timeline event. A closure with 1006 says why it was
+ * not clean: §7.1.5 gives 1006 when no close frame was received, and an endpoint that failed the
+ * connection (§7.1.7) closes TCP without waiting for one, so the two sides of one connection can report
+ * 1002 (clean) and 1006 (not clean). `failed` tells which endpoints failed (`failedFirst` over the
+ * timeline); without it, a 1006 only says that no close frame came.
+ */
+export function eventSummary(
+  e: TimelineEvent,
+  failed?: (closed: EngineNoteEvent) => boolean,
+): Text<SummaryTextId | NoteTextId | TextId> {
   if (e.kind === 'segment' || e.kind === 'http' || e.kind === 'frame' || e.kind === 'raw')
     return say('log.summary.wire', { label: arrowLabel(e) });
   if (e.kind === 'state')
@@ -128,7 +158,9 @@ export function eventSummary(e: TimelineEvent): Text<SummaryTextId | NoteTextId 
         ? say('log.summary.closeReason', { code: closeCodeLabel(ev.code), reason: quote(ev.reason) })
         : say('log.summary.closeCode', { code: closeCodeLabel(ev.code) });
     case 'closed':
-      return say(ev.wasClean ? 'log.summary.closedClean' : 'log.summary.closedUnclean', { code: ev.code });
+      if (ev.wasClean) return say('log.summary.closedClean', { code: ev.code });
+      if (ev.code !== 1006) return say('log.summary.closedUnclean', { code: ev.code });
+      return say(failed?.(e as EngineNoteEvent) ? 'log.summary.closedFailed' : 'log.summary.closedAbnormal');
     case 'error':
       return errorRuleText(ev.error);
   }

@@ -60,6 +60,12 @@ export interface WorldTexts {
   readonly 'con.refuse.connected': Record<never, never>;
   readonly 'con.refuse.noTcp': Record<never, never>;
   readonly 'con.refuse.notConnected': Record<never, never>;
+  /** A message or a ping after the client sent its close frame (state CLOSING). */
+  readonly 'con.refuse.closingData': Record<never, never>;
+  /** A second `close` while the closing handshake is under way. */
+  readonly 'con.refuse.closingClose': Record<never, never>;
+  /** Anything to send (a close included) once the connection is CLOSED. */
+  readonly 'con.refuse.closed': Record<never, never>;
 }
 export type WorldTextId = keyof WorldTexts;
 const say = messagesOf<WorldTexts>();
@@ -198,23 +204,23 @@ export class World {
   }
 
   send(text: string): CommandResult {
-    return this.#withOpen((c) => c.sendText(text));
+    return this.#withOpen('data', (c) => c.sendText(text));
   }
 
   binary(bytes: Uint8Array): CommandResult {
-    return this.#withOpen((c) => c.sendBinary(bytes));
+    return this.#withOpen('data', (c) => c.sendBinary(bytes));
   }
 
   ping(payload: Uint8Array): CommandResult {
-    return this.#withOpen((c) => c.sendPing(payload));
+    return this.#withOpen('data', (c) => c.sendPing(payload));
   }
 
   close(code?: number, reason = ''): CommandResult {
-    return this.#withOpen((c) => c.sendClose(code ?? null, reason));
+    return this.#withOpen('close', (c) => c.sendClose(code ?? null, reason));
   }
 
   frag(text: string, count: number): CommandResult {
-    return this.#withOpen((c) => c.sendFragmented(text, count));
+    return this.#withOpen('data', (c) => c.sendFragmented(text, count));
   }
 
   raw(bytes: Uint8Array): CommandResult {
@@ -250,17 +256,27 @@ export class World {
     return { latency: this.settings.latency, bandwidth: this.settings.bandwidth };
   }
 
-  #withOpen(act: (c: ClientConnection) => { ok: true } | { ok: false; error: ProtocolError }): CommandResult {
-    return this.#command(() => this.#withOpenLink(act));
+  #withOpen(
+    kind: 'data' | 'close',
+    act: (c: ClientConnection) => { ok: true } | { ok: false; error: ProtocolError },
+  ): CommandResult {
+    return this.#command(() => this.#withOpenLink(kind, act));
   }
 
   #withOpenLink(
+    kind: 'data' | 'close',
     act: (c: ClientConnection) => { ok: true } | { ok: false; error: ProtocolError },
   ): CommandResult {
     const link = this.learner;
     if (!link?.client) {
       return refuse(say('con.refuse.notConnected'));
     }
+    // The engine would refuse with its own rule (§5.5.1, worded for data frames); a learner at the
+    // console also needs the way on: this connection is done, `connect` opens the next one.
+    const state = link.client.state;
+    if (state === 'CLOSED') return refuse(say('con.refuse.closed'));
+    if (state === 'CLOSING')
+      return refuse(say(kind === 'close' ? 'con.refuse.closingClose' : 'con.refuse.closingData'));
     const r = act(link.client);
     if (!r.ok) return refuse(r.error.message, r.error);
     link.pump('client');

@@ -150,12 +150,15 @@ export function dumpLines(bytes: Uint8Array, cols: number, lang: Lang): Printed[
 export class EventPrinter {
   /** Connections the learner's client is an endpoint of (chat peers' own traffic is the diagram's). */
   readonly #learnerConns = new Set<number>();
+  /** `endpoint#conn` of every endpoint that failed a connection (§7.1.7): its 1006 says so. */
+  readonly #failed = new Set<string>();
   #run = 0;
   #held: SegmentEvent[] = [];
 
   /** A new world (reset): forget connections and any held segments. */
   restart(): void {
     this.#learnerConns.clear();
+    this.#failed.clear();
     this.#run = 0;
     this.#held = [];
   }
@@ -242,7 +245,13 @@ export class EventPrinter {
         return this.#layout(e.t, e.endpoint, null, '', renderText(lang, e.text), 'plain', lang, cols);
       case 'engine': {
         const ev = e.event;
-        const text = renderText(lang, ev.type === 'error' ? errorText(ev.error) : eventSummary(e));
+        if (ev.type === 'error') this.#failed.add(`${e.endpoint}#${e.conn}`);
+        const text = renderText(
+          lang,
+          ev.type === 'error'
+            ? errorText(ev.error)
+            : eventSummary(e, (x) => this.#failed.has(`${x.endpoint}#${x.conn}`)),
+        );
         const style: Style =
           ev.type === 'message'
             ? 'ok'

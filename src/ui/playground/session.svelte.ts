@@ -75,6 +75,13 @@ export class PlaygroundSession extends Playback<Speed> {
    */
   recorded = $state.raw<readonly string[]>([]);
   recordedServer = $state<ServerKind>('echo');
+  /**
+   * The time of the latest event revealed so far. Revealing only goes forward (the console prints as
+   * the playhead first reaches an event), so after a step back the console is ahead of the playhead.
+   */
+  revealedUntil = $state(0);
+  /** Pause when playing reaches this time, once (a lesson holds its first screen of arrows there). */
+  holdAt = $state<number | null>(null);
 
   // Plain fields on purpose: subscriptions, listeners, caches and scratch are not view state.
   #unsubscribe: () => void = () => {};
@@ -100,7 +107,9 @@ export class PlaygroundSession extends Playback<Speed> {
   #moments: { world: World; length: number; times: readonly number[] } | null = null;
 
   constructor(settings: Partial<WorldSettings> = {}) {
-    super({ rate: BASE_RATE, speed: 1, playing: true, atEnd: 'hold' });
+    // Paused until there is something to play: a fresh page shows "Play" at 0 of 0 ms, not "Pause".
+    // A command plays from where it happens.
+    super({ rate: BASE_RATE, speed: 1, playing: false, atEnd: 'hold' });
     this.#settings = settings;
     this.server = settings.server ?? 'echo';
     this.recordedServer = this.server;
@@ -144,6 +153,7 @@ export class PlaygroundSession extends Playback<Speed> {
       this.#unannounced = true;
     });
     this.#revealed = 0;
+    this.revealedUntil = 0;
     return world;
   }
 
@@ -168,6 +178,7 @@ export class PlaygroundSession extends Playback<Speed> {
       // Looking at the past (scrubbed or stepped back): back to now, where the command happens.
       if (!this.live) this.seek(this.end);
       this.live = true;
+      this.holdAt = null;
       this.playing = true;
       if (c.name === 'server') this.server = c.kind;
       const r = await runCommand(world, c);
@@ -201,7 +212,8 @@ export class PlaygroundSession extends Playback<Speed> {
     this.#paced = 0;
     this.selected = null;
     this.live = true;
-    this.playing = true;
+    this.playing = false;
+    this.holdAt = null;
     this.recorded = [];
     this.recordedServer = this.server;
     this.#unannounced = true;
@@ -235,9 +247,16 @@ export class PlaygroundSession extends Playback<Speed> {
         next = this.#quietAfter(next);
       }
     }
+    const hold = this.holdAt;
+    const holding = hold !== null && hold >= this.playhead - 1e-9 && next >= hold;
+    if (holding) next = hold;
     const end = this.end;
     this.#deliver();
     this.playhead = Math.min(Math.max(next, this.playhead), Math.max(end, this.playhead));
+    if (holding) {
+      this.holdAt = null;
+      this.playing = false;
+    }
     if (!reducedMotion) this.#paced = this.playhead;
     // Played up to now after scrubbing back: following new events again.
     if (!this.live && this.playhead >= this.end) this.live = true;
@@ -312,6 +331,7 @@ export class PlaygroundSession extends Playback<Speed> {
     if (i === this.#revealed) return;
     const batch = evs.slice(this.#revealed, i);
     this.#revealed = i;
+    this.revealedUntil = batch.at(-1)!.t;
     for (const l of this.#revealListeners) l(batch);
   }
 
