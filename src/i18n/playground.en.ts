@@ -29,11 +29,16 @@ export const playgroundEn = {
   'pg.time': '{now} of {end} ms',
   'pg.live': 'Live',
   'pg.jumpToNow': 'Jump to now',
+  'pg.more': 'Layers and export',
   'pg.layers': 'Show',
   'pg.layer.tcp': 'TCP segments',
   'pg.layer.http': 'HTTP messages',
   'pg.layer.ws': 'WebSocket frames',
 
+  'pg.openFull': 'Open in the playground',
+
+  'pg.lessonHeld':
+    'Paused with the first arrows of the connection in view. Play goes on from here; each step (→) shows the next moment.',
   'pg.diagram': 'Sequence diagram',
   'pg.diagram.keys':
     'Space plays or pauses, ← and → step, Home and End jump to the start and to now. Tab reaches the arrows: ↑ and ↓ move between them and show each in the inspector.',

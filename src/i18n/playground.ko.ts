@@ -31,11 +31,16 @@ export const playgroundKo = {
   'pg.time': '{now} / {end} ms',
   'pg.live': '실시간',
   'pg.jumpToNow': '현재로 이동',
+  'pg.more': '표시할 계층과 내보내기',
   'pg.layers': '표시',
   'pg.layer.tcp': 'TCP 세그먼트',
   'pg.layer.http': 'HTTP 메시지',
   'pg.layer.ws': 'WebSocket 프레임',
 
+  'pg.openFull': '플레이그라운드에서 열기',
+
+  'pg.lessonHeld':
+    '연결의 첫 화살표들이 보이도록 여기서 멈췄습니다. 재생을 누르면 여기서부터 이어지고, 한 단계(→)씩 다음 순간을 볼 수도 있습니다.',
   'pg.diagram': '시퀀스 다이어그램',
   'pg.diagram.keys':
     'Space로 재생하거나 멈추고, ←와 →로 한 단계씩 이동하며, Home과 End로 처음과 현재로 이동합니다. Tab으로 화살표에 들어가면 ↑와 ↓로 화살표 사이를 옮겨 다니며 인스펙터에서 볼 수 있습니다.',

@@ -31,6 +31,8 @@ export interface PlaygroundProps {
   server?: string;
   commands?: string[];
   compact?: boolean;
+  /** Wait at the start until in view; link to the full playground. */
+  lesson?: boolean;
 }
 
 function cached<T>(load: () => Promise<T>): () => Promise<T> {
