@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { lessonsPlugin } from './src/lessons/vite-plugin.ts';
+import { embeddingDocsPlugin } from './src/ui/embed/docs-page.ts';
 
 /**
  * The Content-Security-Policy of the built site (docs/deploy.md explains each line and how to send it
@@ -102,7 +103,14 @@ function manifestBesideBuild(): Plugin {
 // base './' so the built site works from any sub-path of any static host (hash routes).
 export default defineConfig({
   base: './',
-  plugins: [svelte(), lessonsPlugin(), contentSecurityPolicy(CONTENT_SECURITY_POLICY), manifestBesideBuild()],
+  plugins: [
+    svelte(),
+    lessonsPlugin(),
+    contentSecurityPolicy(CONTENT_SECURITY_POLICY),
+    manifestBesideBuild(),
+    // docs/embedding.md as a page of the site, for the Embed dialog's link.
+    embeddingDocsPlugin(),
+  ],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,

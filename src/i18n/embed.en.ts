@@ -6,7 +6,8 @@ export const embedEn = {
   'embed.button': 'Embed',
   'embed.title': 'Embed this view',
   'embed.intro':
-    'Paste this HTML into a slide or a web page: it shows this view ({view}) as it is now, without the site around it. In the frame, → or Space steps forward and ← steps back; a slide deck can do the same with messages (see docs/embedding.md).',
+    'Paste this HTML into a slide or a web page: it shows this view ({view}) without the site around it, with what it holds now (the scenario or the bytes), starting from its first step. In the frame, → or Space steps forward and ← steps back; a slide deck can do the same with messages.',
+  'embed.docs': 'The messages a slide deck can send (the embedding guide, in a new tab)',
   'embed.close': 'Close',
   'embed.size': 'Size',
   'embed.theme': 'Colours',

@@ -111,7 +111,8 @@ describe(`served from ${BASE} by a plain static server`, () => {
 
   it('dist/ publishes no build manifest (it maps source modules to chunks; it is written beside dist/)', () => {
     expect(existsSync(join(dist, '.vite'))).toBe(false);
-    expect(readdirSync(dist).sort()).toEqual(['assets', 'index.html', 'robots.txt']);
+    // docs/: the embedding guide the Embed dialog links to (src/ui/embed/docs-page.ts).
+    expect(readdirSync(dist).sort()).toEqual(['assets', 'docs', 'index.html', 'robots.txt']);
   });
 });
 

@@ -6,6 +6,9 @@
  */
 import { hashPath, queryPairs, viewPathOf, type QueryPair } from '../route.ts';
 
+/** docs/embedding.md as published with the site, relative to its base (embed/docs-page.ts writes it). */
+export const EMBEDDING_DOCS_PATH = 'docs/embedding.html';
+
 /** Parameters about how a page is shown, not what it shows: views keep them when they rewrite the hash. */
 export const PRESENTATION_PARAMS = ['embed', 'theme', 'scale', 'font', 'lang', 'autoplay'] as const;
 /** Of those, the ones that only make sense inside a frame (dropped when leaving for the full site). */

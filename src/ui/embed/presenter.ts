@@ -105,6 +105,14 @@ export function parseRequest(data: unknown): Request | null {
   }
 }
 
+/**
+ * Virtual times are sums of floats (120.27919999999999); a deck gets them to 0.1 ms, as the labels and
+ * the scrubber's text show them.
+ */
+export function roundTime(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
 const EMPTY: StepState = { step: 0, steps: 0, playing: false, time: null, label: '' };
 
 interface Registered {
@@ -134,7 +142,8 @@ function stateOf(): StepState {
     if (!current) return EMPTY;
     const { stepper, label } = current;
     const { step, steps } = stepper.stepPosition();
-    return { step, steps, playing: stepper.playing, time: stepper.playhead, label: step > 0 ? label() : '' };
+    const time = stepper.playhead === null ? null : roundTime(stepper.playhead);
+    return { step, steps, playing: stepper.playing, time, label: step > 0 ? label() : '' };
   } catch {
     return EMPTY;
   }
@@ -298,12 +307,28 @@ export function startPresenter(o: PresenterOptions): () => void {
   options = o;
   window.addEventListener('message', onmessage);
   window.addEventListener('keydown', onkeydown);
+  window.addEventListener('focus', showKeys);
+  window.addEventListener('blur', showKeys);
+  showKeys();
   if (!o.steppable || current) announceReady();
   else readyPending = true;
   return () => {
     window.removeEventListener('message', onmessage);
     window.removeEventListener('keydown', onkeydown);
+    window.removeEventListener('focus', showKeys);
+    window.removeEventListener('blur', showKeys);
+    delete document.documentElement.dataset.hasKeys;
     readyPending = false;
     options = null;
   };
+}
+
+/**
+ * Whether this frame has the keyboard, on <html> (global.css draws a ring round the frame then). A
+ * top-level window always has it: no ring there.
+ */
+function showKeys(): void {
+  const root = document.documentElement;
+  if (window.parent !== window && document.hasFocus()) root.dataset.hasKeys = '';
+  else delete root.dataset.hasKeys;
 }
