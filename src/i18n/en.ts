@@ -40,6 +40,7 @@ export const en = {
   'nav.compare': 'Why WebSocket',
   'nav.frame': 'Frame decoder',
   'lang.label': 'Language',
+  'nav.menu': 'Menu',
   'footer.local': 'Everything runs in your browser: nothing you type leaves this page.',
   'footer.rfc': 'Read RFC 6455',
 

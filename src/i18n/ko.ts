@@ -41,6 +41,7 @@ export const ko = {
   'nav.compare': '왜 WebSocket인가',
   'nav.frame': '프레임 디코더',
   'lang.label': '언어',
+  'nav.menu': '메뉴',
   'footer.local':
     '모든 처리는 브라우저 안에서만 이루어집니다. 입력한 내용은 이 페이지 밖으로 나가지 않습니다.',
   'footer.rfc': 'RFC 6455 읽기',

@@ -30,6 +30,7 @@ import {
   textLine,
   type Printed,
 } from './print.ts';
+import { hangulFontFamily } from './hangul.ts';
 import { monoFont, terminalTheme } from './theme.ts';
 import { onThemeChange, remRatio } from '../styles/scheme.ts';
 
@@ -96,6 +97,12 @@ export class ConsoleTerminal {
     this.term.loadAddon(this.#fit);
     this.term.open(o.host);
     this.#refit();
+    // Hangul two cells wide exactly (hangul.ts); until the face is ready, the site's stack.
+    void hangulFontFamily(monoFont()).then((family) => {
+      if (!family || this.#disposed) return;
+      this.term.options.fontFamily = family;
+      this.#refit();
+    });
 
     this.term.attachCustomKeyEventHandler((ev) => this.#key(ev));
     const data = this.term.onData((d) => this.#data(d));

@@ -70,8 +70,9 @@ function themeFrom(p: HTMLElement): ITheme {
 }
 
 /**
- * The site's monospace stack. (A Korean coding font first would close the small gaps around Hangul,
- * but such fonts draw →, “ ”, § and – two cells wide, so they overlap their neighbours: worse.)
+ * The site's monospace stack. (A Korean coding font first would close the gaps after Hangul, but such
+ * fonts draw →, “ ”, § and – two cells wide, so they overlap their neighbours; hangul.ts adds a face for
+ * Hangul alone instead.)
  */
 export function monoFont(root: Element = document.documentElement): string {
   return token(getComputedStyle(root), '--font-mono', 'monospace');
