@@ -11,6 +11,8 @@ import {
   drawArrow,
   drawMarks,
   firstSeen,
+  fitLabel,
+  fitWords,
   headerLeft,
   labelOf,
   lifelineGeometry,
@@ -249,6 +251,21 @@ describe('diagram words (log/format.ts)', () => {
     expect(arrowText(frame, 6).text).toBe(`${label.slice(0, 5)}…`);
     expect(arrowAria(frame, 'x', 0.5)).toMatch(/^client → server: x\. Sent at [\d.]+ ms, still in flight\.$/);
     expect(arrowAria(frame, 'x', 1)).toMatch(/arrives at [\d.]+ ms\.$/);
+  });
+
+  it('a cut arrow label ends between words, so what is shown is words of the arrow’s name (WCAG 2.5.3)', () => {
+    expect(fitWords('GET /chat (Upgrade: websocket)', 16)).toBe('GET /chat …');
+    expect(fitWords('GET /chat (Upgrade: websocket)', 22)).toBe('GET /chat …');
+    expect(fitWords('TEXT "hellohellohello"', 12)).toBe('TEXT …');
+    expect(fitWords('TEXT "hello" (masked)', 20)).toBe('TEXT "hello" …');
+    expect(fitWords('101 Switching Protocols', 99)).toBe('101 Switching Protocols');
+    // One long word has no boundary to end at: it is cut where it must be.
+    expect(fitWords('abcdefghij', 5)).toBe('abcd…');
+    expect(fitWords('abc', 1)).toBe('…');
+    // A margin note is not a control: it keeps as many characters as fit.
+    expect(fitLabel('TCP SYN_RECEIVED', 13)).toBe('TCP SYN_RECE…');
+    for (const max of [2, 5, 9, 16, 23])
+      expect(fitWords('GET /chat (Upgrade: websocket)', max).length).toBeLessThanOrEqual(max);
   });
 
   it('margin notes: a quoted message cut short, close codes, and the RFC section of an error', async () => {

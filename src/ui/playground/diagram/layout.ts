@@ -482,11 +482,39 @@ export function lifelinesAt(seen: ReadonlyMap<EndpointId, number>, t: number): E
   return out;
 }
 
-/** A label cut to `max` characters, with an ellipsis. */
+/** A label cut to `max` characters, with an ellipsis (a margin note: as many characters as fit). */
 export function fitLabel(label: string, max: number): string {
   if (label.length <= max) return label;
   return max <= 1 ? '…' : `${label.slice(0, max - 1)}…`;
 }
+
+/**
+ * An arrow's label cut to at most `max` characters, with an ellipsis, between words where it can: the
+ * arrow is a button named by its whole label, and the words it shows must be words of that name.
+ */
+export function fitWords(label: string, max: number): string {
+  if (label.length <= max) return label;
+  if (max <= 1) return '…';
+  const cut = label.slice(0, max - 1);
+  // What is shown must be words of the arrow's accessible name (WCAG 2.5.3, label in name), as axe
+  // compares them: whole words ("GET /chat …", not "GET /chat (Upgr…"), and no open parenthesis,
+  // since a parenthetical is left out of the comparison only when it is closed.
+  let kept = cut;
+  if (WORD_CHAR.test(label[max - 1]!) && WORD_CHAR.test(cut.at(-1)!)) {
+    let i = cut.length - 1;
+    while (i >= 0 && WORD_CHAR.test(cut[i]!)) i--;
+    kept = cut.slice(0, i + 1);
+  }
+  const open = kept.lastIndexOf('(');
+  if (open > kept.lastIndexOf(')')) kept = kept.slice(0, open);
+  kept = kept.replace(/[\s(“‘]+$/u, '');
+  // A straight quote that opens (an odd one) goes too; one that closes a quote stays.
+  if (kept.endsWith('"') && kept.split('"').length % 2 === 0) kept = kept.slice(0, -1).trimEnd();
+  if (kept.length === 0) return `${cut}…`;
+  return kept === cut ? `${cut}…` : `${kept} …`;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 // ── drawing: where each lifeline, arrow and mark goes on screen (numbers only; words are log/format.ts) ──
 

@@ -6,7 +6,7 @@
 import { fmt, t } from '../../../i18n/locale.svelte.ts';
 import { quote } from '../../../sim/describe.ts';
 import type { EndpointId, EngineNoteEvent, StateEvent, TimelineEvent } from '../../../sim/timeline.ts';
-import { fitLabel, labelOf, type ArrowGeom } from '../diagram/layout.ts';
+import { fitWords, labelOf, type ArrowGeom } from '../diagram/layout.ts';
 
 /**
  * 120.2792 → "120.3 ms", 12345.6 → "12,345.6 ms": one decimal, thousands grouped with commas, which is
@@ -91,7 +91,7 @@ export function arrowText(a: ArrowGeom, maxChars: number): { label: string; full
   const segs = a.segments.length;
   const suffix = segs > 1 ? ` · ${t('pg.arrow.segments', { n: segs })}` : '';
   const full = label + suffix;
-  const text = suffix && full.length <= maxChars ? full : fitLabel(label, maxChars);
+  const text = suffix && full.length <= maxChars ? full : fitWords(label, maxChars);
   return { label, full, text };
 }
 
