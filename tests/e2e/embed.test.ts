@@ -390,6 +390,9 @@ describe('the Embed button', () => {
     const page = await h.open('#/frame?hex=810548656c6c6f&dir=s2c', {
       viewport: { width: 390, height: 844 },
     });
+    // On a phone the teacher's button is in the header's menu, not in every student's header.
+    expect(await page.getByTestId('embed-button').isVisible()).toBe(false);
+    await page.getByTestId('menu-button').click();
     await page.getByTestId('embed-button').click();
     expect(await page.getByTestId('embed-code').inputValue()).toContain(
       `src="${h.baseUrl}#/embed/frame?hex=810548656c6c6f&amp;dir=s2c"`,
