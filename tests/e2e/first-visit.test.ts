@@ -372,7 +372,7 @@ describe('a Korean student on a phone (390 × 844, ko-KR)', () => {
     expect(await page.getByTestId('lang-ko').isVisible()).toBe(true);
     expect(await page.getByTestId('embed-button').isVisible()).toBe(false);
     await page.getByTestId('menu-button').click();
-    expect(await page.getByRole('link', { name: '레슨' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: '강 목록', exact: true }).isVisible()).toBe(true);
     expect(await page.getByTestId('embed-button').isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('embed-button').isVisible()).toBe(false);

@@ -4,20 +4,12 @@ import { parseCommand, runCommand } from '../../src/sim/commands.ts';
 import { World } from '../../src/sim/world.ts';
 import type { StateEvent } from '../../src/sim/timeline.ts';
 import {
-  CHAR_W,
   METRICS,
   arrowsInView,
   computeLayout,
-  drawArrow,
-  drawMarks,
   firstSeen,
-  fitLabel,
-  fitWords,
-  headerLeft,
   labelOf,
-  lifelineGeometry,
   lifelinesAt,
-  marginChars,
   progressOf,
   relatedArrows,
   sentBy,
@@ -25,7 +17,17 @@ import {
   statesAt,
   yAt,
 } from '../../src/ui/playground/diagram/layout.ts';
-import { cutToWindow } from '../../src/ui/playground/diagram/layout.ts';
+import {
+  CHAR_W,
+  drawArrow,
+  drawMarks,
+  fitLabel,
+  fitWords,
+  headerLeft,
+  lifelineGeometry,
+  marginChars,
+} from '../../src/ui/playground/diagram/draw.ts';
+import { cutToWindow } from '../../src/ui/playground/diagram/draw.ts';
 import { arrowAria, arrowText, compactMs, markText, noteText } from '../../src/ui/playground/log/format.ts';
 
 const ALL = { tcp: true, http: true, ws: true };

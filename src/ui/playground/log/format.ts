@@ -6,7 +6,8 @@
 import { fmt, t } from '../../../i18n/locale.svelte.ts';
 import { quote } from '../../../sim/describe.ts';
 import type { EndpointId, EngineNoteEvent, StateEvent, TimelineEvent } from '../../../sim/timeline.ts';
-import { fitWords, labelOf, type ArrowGeom } from '../diagram/layout.ts';
+import { labelOf, type ArrowGeom } from '../diagram/layout.ts';
+import { fitWords } from '../diagram/draw.ts';
 
 /**
  * 120.2792 → "120.3 ms", 12345.6 → "12,345.6 ms": one decimal, thousands grouped with commas, which is
