@@ -8,7 +8,7 @@
  * test needs is re-exported here. The folder's map:
  *   settings.ts   what to simulate, and the one event schedule
  *   messages.ts   the JSON the simulated application sends, and reading it back
- *   lane.ts       one technique's world and its counters over time
+ *   lane.ts       one technique's world and its counters over time;  summary.ts: delay statistics
  *   http.ts       HTTP/1.1 connections (server end, client end); http-lane.ts: what HTTP lanes share
  *   polling.ts    short and long polling;  stream.ts: streaming and SSE;  websocket.ts: WebSocket
  */
@@ -29,7 +29,8 @@ export {
   type Schedule,
   type ServerEvent,
 } from './settings.ts';
-export { Lane, summarize, type LaneStats, type LatencySummary, type Snapshot } from './lane.ts';
+export { Lane, type LaneStats, type Snapshot } from './lane.ts';
+export { summarize, type LatencySummary } from './summary.ts';
 
 export class Race implements RaceContext {
   readonly clock = new VirtualClock();

@@ -87,20 +87,6 @@ function sameCounters(a: Snapshot, b: Snapshot): boolean {
   return true;
 }
 
-export interface LatencySummary {
-  mean: number;
-  p95: number;
-  max: number;
-}
-
-export function summarize(values: readonly number[]): LatencySummary | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-  const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)]!;
-  return { mean, p95, max: sorted[sorted.length - 1]! };
-}
-
 /** One technique's world: its own hosts, links, connections and timeline, on the race's clock. */
 export abstract class Lane {
   readonly timeline = new Timeline();
