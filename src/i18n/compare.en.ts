@@ -40,6 +40,20 @@ export const compareEn = {
   'cmp.col.latency': 'Delay mean / p95 / max (ms)',
   'cmp.col.held': 'Server holds (max)',
   'cmp.col.upstream': 'Upstream delivered',
+  'cmp.legend.lanes': 'How to read a lane',
+  'cmp.legend.lifelines': 'top line: the client, bottom line: the server',
+  'cmp.legend.event': 'the server has a new event',
+  'cmp.legend.delivered': 'the client application receives it',
+  'cmp.legend.request': 'HTTP request',
+  'cmp.legend.response': 'HTTP response',
+  'cmp.legend.data': 'data on an open connection (chunk, SSE event, WebSocket frame)',
+  'cmp.legend.control': 'TCP connection opened or closed (SYN, FIN)',
+  'cmp.legend.techniques': 'Colours of the techniques',
+  'cmp.axis.delay': 'delay (ms)',
+  'cmp.axis.eventTime': 'when the server had the event (s)',
+  'cmp.axis.kb': 'bytes (kB)',
+  'cmp.axis.time': 'time (s)',
+  'cmp.scrollHint': 'More columns: scroll sideways →',
   'cmp.counters': 'Counters at the playhead',
   'cmp.chart.latency': 'Delivery delay of each event (ms)',
   'cmp.chart.bytes': 'Bytes on the wire, cumulative',
@@ -47,6 +61,8 @@ export const compareEn = {
   'cmp.events': '{n} server events in {s} s',
   'cmp.none': '—',
   // The conclusion panel's sentences (ui/compare/conclusion.ts), computed from the run.
+  'cmp.conclusion.pending':
+    'The conclusion appears here when the race reaches {s} s (press Play, or move the time slider to the end).',
   'cmp.conclusion.polling':
     'Short polling sent {requests} requests for {events} events; {empty} came back empty.',
   'cmp.conclusion.longPolling':

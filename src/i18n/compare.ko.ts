@@ -40,6 +40,20 @@ export const compareKo = {
   'cmp.col.latency': '지연 평균 / p95 / 최대(ms)',
   'cmp.col.held': '서버가 잡은 연결(최대)',
   'cmp.col.upstream': '업스트림 전달',
+  'cmp.legend.lanes': '레인 읽는 법',
+  'cmp.legend.lifelines': '위의 선은 클라이언트, 아래의 선은 서버',
+  'cmp.legend.event': '서버에 새 이벤트가 생김',
+  'cmp.legend.delivered': '클라이언트 애플리케이션이 이벤트를 받음',
+  'cmp.legend.request': 'HTTP 요청',
+  'cmp.legend.response': 'HTTP 응답',
+  'cmp.legend.data': '열린 연결 위의 데이터(청크, SSE 이벤트, WebSocket 프레임)',
+  'cmp.legend.control': 'TCP 연결을 열거나 닫음(SYN, FIN)',
+  'cmp.legend.techniques': '방식별 색',
+  'cmp.axis.delay': '지연(ms)',
+  'cmp.axis.eventTime': '서버에 이벤트가 생긴 시각(초)',
+  'cmp.axis.kb': '바이트(kB)',
+  'cmp.axis.time': '시간(초)',
+  'cmp.scrollHint': '열이 더 있습니다: 옆으로 스크롤 →',
   'cmp.counters': '재생 위치의 카운터',
   'cmp.chart.latency': '이벤트별 전달 지연(ms)',
   'cmp.chart.bytes': '누적 전송 바이트',
@@ -47,6 +61,8 @@ export const compareKo = {
   'cmp.events': '{s}초 동안 서버 이벤트 {n}개',
   'cmp.none': '—',
   // 결론 패널의 문장(ui/compare/conclusion.ts). 실행 결과로 계산합니다.
+  'cmp.conclusion.pending':
+    '경주가 {s}초에 이르면 이번 실행의 결론이 여기에 나옵니다(재생을 누르거나 시간 슬라이더를 끝으로 옮기세요).',
   'cmp.conclusion.polling':
     '짧은 폴링은 이벤트 {events}개를 받으려고 요청을 {requests}번 보냈고, 그중 {empty}번은 빈 응답이었습니다.',
   'cmp.conclusion.longPolling':

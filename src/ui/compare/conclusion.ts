@@ -4,7 +4,8 @@
  * (`cmp.conclusion.*`); reading the current language here makes a caller's `$derived` follow it.
  */
 import { fmt, t, tn } from '../../i18n/locale.svelte.ts';
-import { summarize, type Lane, type Race } from '../../sim/race/index.ts';
+import type { Lane, Race } from '../../sim/race/index.ts';
+import { summarize } from '../../sim/race/summary.ts';
 
 const count = (n: number): string => fmt(Math.round(n));
 
