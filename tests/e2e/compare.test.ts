@@ -72,6 +72,36 @@ describe('the transport race', () => {
     expect(h.problems).toEqual([]);
   });
 
+  it('the conclusion does not change while the race plays: it appears at the end, and stays', async () => {
+    const page = await h.open('#/compare', {}, 'compare');
+    const conclusion = page.getByTestId('conclusion');
+    const clock = async () => num((await page.getByTestId('cmp-clock').textContent()) ?? '');
+    await page.getByTestId('cmp-time').waitFor();
+    // While it plays: the same words at two different moments, saying when the conclusion comes.
+    const early = await conclusion.textContent();
+    expect(await conclusion.getAttribute('data-state')).toBe('pending');
+    expect(early).toContain('The conclusion appears here when the race reaches 30 s');
+    await expect.poll(clock, { timeout: 30_000 }).toBeGreaterThan(3);
+    expect(await clock()).toBeLessThan(30);
+    expect(await conclusion.textContent()).toBe(early);
+    // At the end: the run's conclusion, the model's numbers.
+    await page.getByTestId('cmp-speed').selectOption('20');
+    await expect.poll(() => page.getByTestId('cmp-clock').textContent(), { timeout: 30_000 }).toBe('30.0 s');
+    expect(await conclusion.getAttribute('data-state')).toBe('final');
+    const model = new Race({});
+    await model.run();
+    const poll = model.lane('polling')!.stats;
+    const final = await conclusion.textContent();
+    expect(final).toContain(
+      `Short polling sent ${poll.requests} requests for ${model.events.length} events; ${poll.emptyResponses} came back empty.`,
+    );
+    // Looking back at 5 s afterwards keeps it: it is about the whole run.
+    await page.getByTestId('cmp-time').fill('5000');
+    expect(await page.getByTestId('cmp-clock').textContent()).toBe('5.0 s');
+    expect(await conclusion.textContent()).toBe(final);
+    expect(h.problems).toEqual([]);
+  });
+
   it('plays back: counters grow with the playhead', async () => {
     const page = await h.open('#/compare', {}, 'compare');
     await page.getByTestId('conclusion').waitFor();
