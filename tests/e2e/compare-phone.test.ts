@@ -113,9 +113,22 @@ describe('the counters table on a phone (390×844, ko-KR)', () => {
     expect(await page.getByTestId('cmp-scroll-hint').textContent()).toBe(compareKo['cmp.scrollHint']);
     expect(await wrap.evaluate((el) => el.parentElement!.classList.contains('more-after'))).toBe(true);
 
-    // The region is a tab stop; the arrow keys scroll it (bounded: a 390 px table is a few dozen steps).
+    // The region is a tab stop; the arrow keys scroll it, 40 px a press, smoothly: each press is let
+    // settle before looking (bounded: the table is a few hundred px wider than its box).
+    const settled = async (): Promise<void> => {
+      let last = -1;
+      for (let i = 0; i < 40; i++) {
+        const now = await wrap.evaluate((el) => el.scrollLeft);
+        if (now === last) return;
+        last = now;
+        await page.waitForTimeout(50);
+      }
+    };
     await wrap.focus();
-    for (let i = 0; i < 60 && !(await visible()); i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 30 && !(await visible()); i++) {
+      await page.keyboard.press('ArrowRight');
+      await settled();
+    }
     expect(await visible()).toBe(true);
     // Scrolled: the technique column stays, with its shadow saying the numbers go on under it.
     await expect
