@@ -5,9 +5,10 @@
  * - a frame of playback costs two binary searches per lane (`upperBound`), never a scan of the run;
  * - each value is a `$derived` that keeps its identity until it changes: the counters are the lane's
  *   own `Snapshot` object (the history holds one per change), the counts are numbers. So a table cell,
- *   a tick or a chart dot is redrawn when the thing it shows changes (a few hundred times in a run),
- *   not on each of the ~1,800 frames of a 30 s race at 5×. Lighthouse mobile measured CompareView
- *   frames of 50–450 ms (4× CPU slowdown) when one `$derived` rebuilt every row on every frame.
+ *   a tick or a chart dot is redrawn when the thing it shows changes (about 50 times per lane in the
+ *   default run), not at every new playhead (360 frames of a 30 s race at 5×, 1,800 at 1×). Lighthouse
+ *   mobile measured CompareView frames of 50–450 ms (4× CPU slowdown) when one `$derived` rebuilt
+ *   every row on every frame.
  */
 import type { Lane, Snapshot } from '../../sim/race/index.ts';
 import { summarize, type LatencySummary } from '../../sim/race/summary.ts';
