@@ -11,6 +11,7 @@
  * commits once per action, and each announcement re-runs every view's effects (a 200,000-event link
  * spent 12 s of its 20 in Svelte's effect traversal when each commit was announced).
  */
+import { yieldToPage } from '../state/yield.ts';
 import { parseCommand, runCommand, type Command, type CommandTextId } from '../../sim/commands.ts';
 import type { ServerKind } from '../../sim/servers.ts';
 import { isArrow, type TimelineEvent } from '../../sim/timeline.ts';
@@ -27,12 +28,6 @@ import { Playback, pageClock } from '../state/playback.svelte.ts';
  */
 const SLICE_MS = 30;
 const ANNOUNCE_MS = 250;
-
-/** `scheduler.yield()` where the browser has it (it resumes ahead of other tasks), else a zero timeout. */
-function yieldToPage(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** Virtual milliseconds per real millisecond at 1× — 40 ms of latency takes 0.4 s on screen. */
 export const BASE_RATE = 0.1;
