@@ -78,7 +78,6 @@ export const lessonsEn = {
   'ls.http.refusedAt': 'Refused with HTTP {status}, by a rule of RFC 6455 §{section}.',
   'ls.http.why': 'Press Check, or open a hint, to see which rule and why.',
   'ls.http.bodyHidden': '[a body of {n} bytes that names the rule: shown after Check or a hint]',
-  'ls.http.computing': 'Computing Sec-WebSocket-Accept…',
   // Exercise feedback (lessons/check.ts, CheckTexts); {verdict} is the engine's sentence for the broken rule.
   'ls.check.withVerdict': '{sentence} {verdict}',
   'ls.check.pick': 'Pick an option.',

@@ -76,7 +76,6 @@ export const lessonsKo = {
   'ls.http.refusedAt': 'RFC 6455 §{section}의 규칙에 따라 거부합니다(HTTP {status}).',
   'ls.http.why': '어떤 규칙을 어겼는지는 채점하기를 누르거나 힌트를 열면 보입니다.',
   'ls.http.bodyHidden': '[어긴 규칙을 적은 본문 {n}바이트: 채점하기를 누르거나 힌트를 열면 보입니다]',
-  'ls.http.computing': 'Sec-WebSocket-Accept를 계산하는 중…',
   // 연습 문제 피드백(lessons/check.ts, CheckTexts). {verdict}는 어긴 규칙에 대한 엔진의 문장입니다.
   'ls.check.withVerdict': '{sentence} {verdict}',
   'ls.check.pick': '보기를 고르세요.',

@@ -2,7 +2,8 @@
  * The one adapter between the sans-I/O engine and a real `node:net` socket, for both roles.
  *
  * The engine owns every protocol decision; this file only moves bytes and events:
- *   socket 'data'  → conn.receiveData()     (and, for a server, `respond()` once the request is complete)
+ *   socket 'data'  → conn.receiveData()     (and, for a server, `sendResponse(accept(request))` once the
+ *                                             request is complete)
  *   socket 'end' / 'close' → conn.receiveEof()
  *   after every engine call → write conn.dataToSend(), hand conn.events() to the listeners
  *   'close-transport' event → socket.end()  (§7.1.1: the server closes TCP first; §7.1.7 on failure)
@@ -202,16 +203,9 @@ export class SocketDriver<C extends Connection = Connection> {
 
   #respondIfDue(): void {
     const conn: Connection = this.conn;
-    if (conn instanceof ServerConnection && conn.awaitingResponse) {
-      // The 101's Accept needs SHA-1 from Web Crypto, which is async; bytes arriving meanwhile are
-      // queued by the engine and processed once it is OPEN.
-      conn.respond().then(
-        () => this.#flush(),
-        (err: unknown) => {
-          this.transportError = { kind: 'transport-error', message: `respond() failed: ${String(err)}` };
-          this.socket.destroy();
-        },
-      );
+    if (conn instanceof ServerConnection && conn.responsePending) {
+      // The server's own policy decides (accept), and the engine acts on it (sendResponse).
+      this.#call(() => conn.sendResponse(conn.accept(conn.request!)));
     }
   }
 
@@ -417,17 +411,16 @@ export type ConnectResult =
   | { readonly ok: false; readonly error: ProtocolError | TransportError };
 
 /** Dial with net.connect, send the opening handshake, and resolve once OPEN or refused (§4.1). */
-export async function connectClient(options: ConnectOptions): Promise<ConnectResult> {
+export function connectClient(options: ConnectOptions): Promise<ConnectResult> {
   const { port, onEvent, hostHeader, ...rest } = options;
   const host = options.host ?? '127.0.0.1';
-  const conn = await ClientConnection.create({ ...rest, host: hostHeader ?? `${host}:${port}` });
+  const conn = new ClientConnection({ ...rest, host: hostHeader ?? `${host}:${port}` });
   const socket = net.connect({ host, port });
   let handshakeError: ProtocolError | null = null;
   const driver = new SocketDriver(conn, socket, (event) => {
     if (event.type === 'error' && conn.state !== 'OPEN') handshakeError ??= event.error;
     onEvent?.(event);
   });
-  if (conn.state === 'OPEN') return { ok: true, client: driver };
   return new Promise((resolve) => {
     const done = (): void => {
       off();

@@ -21,7 +21,6 @@ import {
 } from './frame.ts';
 import {
   acceptFor,
-  acceptResponse,
   buildRequest,
   checkRequest,
   checkResponse,
@@ -29,6 +28,7 @@ import {
   rejectionFor,
   type AcceptedRequest,
   type ClientRequestOptions,
+  type RequestCheck,
   type ServerPolicy,
 } from './handshake.ts';
 import {
@@ -588,19 +588,14 @@ export class ClientConnection extends Connection {
   readonly #head = new HeadScanner();
   protocol: string | null = null;
 
-  private constructor(options: ClientOptions, key: string, expectedAccept: string) {
+  /** The request is queued at once (`dataToSend()`), with the Accept value it expects computed beside it. */
+  constructor(options: ClientOptions) {
     super('client', options, 'CONNECTING');
-    this.key = key;
-    this.expectedAccept = expectedAccept;
+    this.key = options.key ?? generateKey(options.random ?? cryptoRandom);
+    this.expectedAccept = acceptFor(this.key);
     this.#protocols = options.protocols ?? [];
-    this.request = buildRequest(options, key);
+    this.request = buildRequest(options, this.key);
     this.writeHttp(this.request);
-  }
-
-  /** Async only because Web Crypto's SHA-1 is: the expected Accept is computed before anything is sent. */
-  static async create(options: ClientOptions): Promise<ClientConnection> {
-    const key = options.key ?? generateKey(options.random ?? cryptoRandom);
-    return new ClientConnection(options, key, await acceptFor(key));
   }
 
   protected override receiveHandshake(bytes: Uint8Array): void {
@@ -632,7 +627,7 @@ export class ServerConnection extends Connection {
   #request: HttpRequest | null = null;
   /** Bytes that came after the request, before our 101: the first frames, decoded once OPEN. */
   #rest: Uint8Array[] = [];
-  #responding = false;
+  #responded = false;
   accepted: AcceptedRequest | null = null;
 
   constructor(options: ServerOptions = {}) {
@@ -640,9 +635,14 @@ export class ServerConnection extends Connection {
     this.#policy = options;
   }
 
-  /** True once a complete request has arrived and `respond()` has not been called yet. */
-  get awaitingResponse(): boolean {
-    return this.#request !== null && !this.#responding && this.state === 'CONNECTING';
+  /** The client's complete handshake request, once it has arrived. */
+  get request(): HttpRequest | null {
+    return this.#request;
+  }
+
+  /** True once a complete request has arrived and no response has been sent yet. */
+  get responsePending(): boolean {
+    return this.#request !== null && !this.#responded && this.state === 'CONNECTING';
   }
 
   protected override receiveHandshake(bytes: Uint8Array): void {
@@ -667,25 +667,28 @@ export class ServerConnection extends Connection {
   }
 
   /**
-   * Answer the request: 101 and OPEN, or 400 / 403 / 426 and CLOSED. Async because the Accept
-   * value's SHA-1 comes from Web Crypto.
+   * Decide, and only decide (python-websockets' `accept()`): this server's policy applied to a request,
+   * as the response it would send — a 101 with the chosen subprotocol, or 400 / 403 / 426 with the rule
+   * broken. Nothing is written and the state does not change, so a caller may look at the decision,
+   * add headers to the response, or replace it, before `sendResponse`.
    */
-  async respond(): Promise<void> {
-    const req = this.#request;
-    // The transport may have ended (receiveEof → CLOSED) before the request was answered.
-    if (!req || this.#responding || this.state !== 'CONNECTING') return;
-    this.#responding = true;
-    const check = checkRequest(req, this.#policy);
-    if (!check.ok) {
-      this.writeHttp(check.response);
-      this.handshakeFailed(check.error, 'peer');
+  accept(request: HttpRequest): RequestCheck {
+    return checkRequest(request, this.#policy);
+  }
+
+  /**
+   * Act on a decision: write its response; a 101 opens the connection (and decodes the frames that
+   * came early), anything else ends it. Once only, and not after the transport has ended.
+   */
+  sendResponse(decision: RequestCheck): void {
+    if (this.#responded || this.state !== 'CONNECTING') return;
+    this.#responded = true;
+    this.writeHttp(decision.response);
+    if (!decision.ok) {
+      this.handshakeFailed(decision.error, 'peer');
       return;
     }
-    this.accepted = check.accepted;
-    const response = await acceptResponse(check.accepted);
-    // The transport may also end while the Accept's SHA-1 is being computed: then there is no 101.
-    if (this.state !== 'CONNECTING') return;
-    this.writeHttp(response);
+    this.accepted = decision.accepted;
     const rest = concatBytes(this.#rest);
     this.#rest = [];
     this.opened(rest);

@@ -2,6 +2,7 @@
  * RFC 6455 §4 opening handshake: the client's HTTP/1.1 Upgrade request, the server's checks and its
  * 101 (or 400 / 403 / 426) answer, and the client's checks of that answer.
  */
+import { sha1 } from '@noble/hashes/legacy.js';
 import { protocolError, type ProtocolError } from './errors.ts';
 import { headerTokens, headerValue, type HeaderField, type HttpRequest, type HttpResponse } from './http.ts';
 import { englishText } from './texts.ts';
@@ -15,17 +16,22 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-/** Sec-WebSocket-Accept = base64(SHA-1(key + GUID)), the SHA-1 from Web Crypto (browser and Node alike). */
-export async function acceptFor(key: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(key + WEBSOCKET_GUID));
-  return toBase64(new Uint8Array(digest));
+/**
+ * Sec-WebSocket-Accept = base64(SHA-1(key + GUID)). The SHA-1 is @noble/hashes' (audited, synchronous,
+ * the same code in the page and in Node). Web Crypto's digest only returns a promise, and waiting for
+ * that one value had made the handshake, and with it the simulator's clock, TCP model and command
+ * queue, wait too; Web Crypto stays as the tests' oracle.
+ */
+export function acceptFor(key: string): string {
+  return toBase64(sha1(textEncoder.encode(key + WEBSOCKET_GUID)));
 }
 
 /** The SHA-1 digest alone, for showing the derivation step by step. */
-export async function sha1Hex(input: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', new TextEncoder().encode(input)));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+export function sha1Hex(input: string): string {
+  return Array.from(sha1(textEncoder.encode(input)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+const textEncoder = new TextEncoder();
 
 /** A nonce of 16 random bytes, base64-encoded (§4.1). */
 export function generateKey(random: (n: number) => Uint8Array): string {
@@ -83,8 +89,9 @@ export interface AcceptedRequest {
   readonly origin: string | null;
 }
 
+/** The server's decision on a request: the response to send, and what it agreed to or the rule broken. */
 export type RequestCheck =
-  | { readonly ok: true; readonly accepted: AcceptedRequest }
+  | { readonly ok: true; readonly accepted: AcceptedRequest; readonly response: HttpResponse }
   | { readonly ok: false; readonly error: ProtocolError; readonly response: HttpResponse };
 
 /** §4.2.1 and §4.2.2: validate a client's handshake request and choose a subprotocol. */
@@ -115,7 +122,8 @@ export function checkRequest(req: HttpRequest, policy: ServerPolicy = {}): Reque
     return fail(protocolError('no-common-subprotocol', { offered: offered.join(', ') }));
   }
   const declinedExtensions = headerTokens(h, 'Sec-WebSocket-Extensions').map((e) => e.split(';')[0]!.trim());
-  return { ok: true, accepted: { key, protocol, declinedExtensions, origin } };
+  const accepted: AcceptedRequest = { key, protocol, declinedExtensions, origin };
+  return { ok: true, accepted, response: acceptResponse(accepted) };
 }
 
 function shown(v: string | null): string {
@@ -123,11 +131,11 @@ function shown(v: string | null): string {
 }
 
 /** The 101 a server sends for an accepted request. */
-export async function acceptResponse(accepted: AcceptedRequest): Promise<HttpResponse> {
+export function acceptResponse(accepted: AcceptedRequest): HttpResponse {
   const headers: HeaderField[] = [
     { name: 'Upgrade', value: 'websocket' },
     { name: 'Connection', value: 'Upgrade' },
-    { name: 'Sec-WebSocket-Accept', value: await acceptFor(accepted.key) },
+    { name: 'Sec-WebSocket-Accept', value: acceptFor(accepted.key) },
   ];
   if (accepted.protocol) headers.push({ name: 'Sec-WebSocket-Protocol', value: accepted.protocol });
   return { kind: 'response', version: 'HTTP/1.1', status: 101, reason: 'Switching Protocols', headers };

@@ -1,15 +1,15 @@
 /**
  * Virtual time: a discrete-event scheduler. Actions run strictly one after another in (time, order of
- * scheduling), and the clock only moves when the next action is due — so a run is deterministic, even
- * though some actions await (Web Crypto's SHA-1 is async): time stands still while they do.
+ * scheduling), each to its end (the engine is synchronous), and the clock only moves when the next
+ * action is due — so a run is deterministic.
  */
-export type Action = () => void | Promise<void>;
+export type Action = () => void;
 
 /**
- * How a long run shares the thread with a page: after `sliceMs` of real time spent running actions,
- * the run awaits `pause()` (a macrotask: the page paints and takes input) before the next action.
- * Virtual time is untouched, so the timeline is the same with or without it. Absent, a run never
- * pauses (Node, tests, benchmarks).
+ * How a long run shares the thread with a page (`runPaced`): after `sliceMs` of real time spent running
+ * actions, the run awaits `pause()` (a macrotask: the page paints and takes input) before the next
+ * action. Virtual time is untouched, so the timeline is the same with or without it. `runUntil` never
+ * pauses (Node, tests, benchmarks, short runs).
  */
 export interface Pacer {
   readonly sliceMs: number;
@@ -57,31 +57,61 @@ export class VirtualClock {
   /**
    * Run every action due at or before `until` (bounded by `maxActions` so a runaway scenario cannot
    * freeze the page), then move the clock to `until` unless `advance` is false. Returns the number of
-   * actions run.
+   * actions run. Synchronous: it never pauses, whatever the pacer.
    */
-  async runUntil(until: number, maxActions = 1_000_000, advance = true): Promise<number> {
+  runUntil(until: number, maxActions = 1_000_000, advance = true): number {
+    const n = this.#slice(until, maxActions, Number.POSITIVE_INFINITY);
+    this.#advance(until, n, maxActions, advance);
+    return n;
+  }
+
+  /**
+   * The same run as `runUntil`, in slices of `pacer.sliceMs` of real time with `await pacer.pause()`
+   * between them (at least one action per slice), so a page stays responsive through a long one. The
+   * pauses fall between actions, never inside one: the timeline is the one `runUntil` makes.
+   */
+  async runPaced(until: number, maxActions = 1_000_000, advance = true): Promise<number> {
     let n = 0;
-    let sliceStart = this.pacer ? performance.now() : 0;
-    let ranAtPause = 0; // at least one action runs between two pauses
-    while (this.#heap.length > 0 && this.#heap[0]!.t <= until && n < maxActions) {
+    for (;;) {
       const pacer = this.pacer;
-      if (pacer && n > ranAtPause && performance.now() - sliceStart >= pacer.sliceMs) {
-        await pacer.pause();
-        sliceStart = performance.now();
-        ranAtPause = n;
-        // Halted meanwhile (a new world, a spent budget): the heap is empty, and the loop ends.
-        continue;
-      }
+      const deadline = pacer ? performance.now() + pacer.sliceMs : Number.POSITIVE_INFINITY;
+      n += this.#slice(until, maxActions - n, deadline);
+      if (!pacer || !this.#due(until) || n >= maxActions) break;
+      await pacer.pause();
+      // Halted meanwhile (a new world, a spent budget): the heap is empty, and the loop ends.
+    }
+    this.#advance(until, n, maxActions, advance);
+    return n;
+  }
+
+  #due(until: number): boolean {
+    return this.#heap.length > 0 && this.#heap[0]!.t <= until;
+  }
+
+  /** Run due actions until `maxActions` or, after the first, until real time reaches `deadline`. */
+  #slice(until: number, maxActions: number, deadline: number): number {
+    const timed = deadline !== Number.POSITIVE_INFINITY;
+    let n = 0;
+    while (this.#due(until) && n < maxActions) {
+      if (timed && n > 0 && performance.now() >= deadline) break;
       const e = this.#pop();
       this.#now = e.t;
-      const r = e.action();
-      if (r instanceof Promise) await r;
+      e.action();
       this.afterEach?.();
       n++;
     }
-    if (advance && !this.#halted && until !== Number.POSITIVE_INFINITY && until > this.#now && n < maxActions)
-      this.#now = until;
     return n;
+  }
+
+  #advance(until: number, ran: number, maxActions: number, advance: boolean): void {
+    if (
+      advance &&
+      !this.#halted &&
+      until !== Number.POSITIVE_INFINITY &&
+      until > this.#now &&
+      ran < maxActions
+    )
+      this.#now = until;
   }
 
   clear(): void {

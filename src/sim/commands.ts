@@ -315,7 +315,7 @@ export function complete(prefix: string): string[] {
  * Run a world command. `reset`, `clear`, `dump` and `help` belong to the console itself and are
  * answered by the caller.
  */
-export async function runCommand(world: World, command: Command): Promise<CommandResult> {
+export function runCommand(world: World, command: Command): CommandResult {
   switch (command.name) {
     case 'connect':
       return world.connect(command.options);

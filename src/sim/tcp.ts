@@ -63,10 +63,10 @@ interface PendingWrite {
 }
 
 export interface TcpCallbacks {
-  onEstablished(): void | Promise<void>;
-  onData(bytes: Uint8Array): void | Promise<void>;
+  onEstablished(): void;
+  onData(bytes: Uint8Array): void;
   /** The peer sent FIN: no more data will come. */
-  onEof(): void | Promise<void>;
+  onEof(): void;
   onClosed?(): void;
 }
 
@@ -144,7 +144,7 @@ export class TcpEndpoint {
   }
 
   // ── what arrives ───────────────────────────────────────────────────────
-  async receive(seg: SegmentEvent): Promise<void> {
+  receive(seg: SegmentEvent): void {
     const f = seg.flags;
     if (this.state === 'CLOSED' || this.state === 'TIME_WAIT') {
       if (this.state === 'TIME_WAIT' && f.fin) this.#sendAck(); // a retransmitted FIN is re-acknowledged
@@ -169,20 +169,20 @@ export class TcpEndpoint {
       this.#rcvNxt = 0;
       this.#setState('ESTABLISHED');
       this.#sendAck();
-      await this.callbacks?.onEstablished();
+      this.callbacks?.onEstablished();
       return;
     }
     if (f.ack) this.#onAck(seg.ack);
     if (this.state === 'SYN_RECEIVED') return; // only an ACK completes it
     if (this.state === 'ESTABLISHED' && this.#justEstablished) {
       this.#justEstablished = false;
-      await this.callbacks?.onEstablished();
+      this.callbacks?.onEstablished();
     }
     if (seg.payload.length > 0) {
       this.#rcvNxt += seg.payload.length;
       this.#ackDue = true;
       this.#scheduleFlush();
-      await this.callbacks?.onData(seg.payload);
+      this.callbacks?.onData(seg.payload);
     }
     if (f.fin) {
       this.#rcvNxt += 1;
@@ -192,7 +192,7 @@ export class TcpEndpoint {
       if (this.state === 'ESTABLISHED') this.#setState('CLOSE_WAIT');
       else if (this.state === 'FIN_WAIT_1') this.#setState('CLOSING');
       else if (this.state === 'FIN_WAIT_2') this.#enterTimeWait();
-      await this.callbacks?.onEof();
+      this.callbacks?.onEof();
     }
   }
 
@@ -387,8 +387,8 @@ export class Network {
       payload,
     });
     this.timeline.extend(arriveT);
-    this.clock.at(arriveT, async () => {
-      await to.receive(seg);
+    this.clock.at(arriveT, () => {
+      to.receive(seg);
       this.settle();
     });
     return seg;

@@ -98,8 +98,8 @@ export class World {
   #nextConn = 1;
   #ticks = 0;
   #stopped: WorkLimit | null = null;
-  /** Runs of the clock, one after another: a paced run (clock.ts) must not interleave with another. */
-  #running: Promise<void> = Promise.resolve();
+  /** Paced runs of the clock, one after another: one must not end (and move the clock) inside another. */
+  #paced: Promise<void> = Promise.resolve();
 
   constructor(settings: Partial<WorldSettings> = {}) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
@@ -123,16 +123,26 @@ export class World {
   }
 
   /** Run the world up to virtual time `t` (bounded, so a runaway scenario cannot freeze the page). */
-  async runUntil(t: number, maxActions = 2_000_000): Promise<void> {
-    await this.#run(() => this.clock.runUntil(t, maxActions));
+  runUntil(t: number, maxActions = 2_000_000): void {
+    this.#run(() => this.clock.runUntil(t, maxActions));
   }
 
   /**
    * Run until nothing is left to happen, but at most `limit` ms of virtual time (the ticker never rests);
    * the clock stays at the last thing that happened.
    */
-  async settle(limit = 60_000): Promise<void> {
-    await this.#run(() => this.clock.runUntil(this.clock.now + limit, 2_000_000, false));
+  settle(limit = 60_000): void {
+    this.#run(() => this.clock.runUntil(this.clock.now + limit, 2_000_000, false));
+  }
+
+  /** `runUntil` for a page: in slices with the clock's pacer between them (clock.ts), same timeline. */
+  runUntilPaced(t: number, maxActions = 2_000_000): Promise<void> {
+    return this.#runPaced(() => this.clock.runPaced(t, maxActions));
+  }
+
+  /** `settle` for a page: in slices with the clock's pacer between them (clock.ts), same timeline. */
+  settlePaced(limit = 60_000): Promise<void> {
+    return this.#runPaced(() => this.clock.runPaced(this.clock.now + limit, 2_000_000, false));
   }
 
   /** The limit the world stopped at, or null while it runs. A stopped world keeps its timeline. */
@@ -154,7 +164,19 @@ export class World {
     return limit;
   }
 
-  #run(work: () => Promise<unknown>): Promise<void> {
+  /** A run of the clock: none once stopped, and a spent budget stops the world here. */
+  #run(work: () => unknown): void {
+    if (this.#stopped || this.clock.halted) return;
+    try {
+      work();
+    } catch (e) {
+      if (!(e instanceof BudgetSpent)) throw e;
+      this.#stop(e.limit);
+    }
+    this.timeline.commit();
+  }
+
+  #runPaced(work: () => Promise<unknown>): Promise<void> {
     const run = async (): Promise<void> => {
       if (this.#stopped || this.clock.halted) return;
       try {
@@ -165,8 +187,8 @@ export class World {
       }
       this.timeline.commit();
     };
-    const p = this.#running.then(run, run);
-    this.#running = p.catch(() => {});
+    const p = this.#paced.then(run, run);
+    this.#paced = p.catch(() => {});
     return p;
   }
 
@@ -183,7 +205,7 @@ export class World {
 
   // ── commands (the console's verbs) ─────────────────────────────────────
 
-  async connect(options: ConnectOptions = {}): Promise<CommandResult> {
+  connect(options: ConnectOptions = {}): CommandResult {
     return this.#command(() => this.#connect(options));
   }
 
@@ -322,18 +344,18 @@ export class World {
         this.#ticks++;
         s.sendText(`tick ${this.#ticks} (t = ${Math.round(this.clock.now)} ms)`);
         link.pump('server');
-        this.clock.after(this.settings.tickEvery, async () => {
+        this.clock.after(this.settings.tickEvery, () => {
           tick();
           this.net.settle();
         });
       };
-      this.clock.after(this.settings.tickEvery, async () => {
+      this.clock.after(this.settings.tickEvery, () => {
         tick();
         this.net.settle();
       });
     }
     if (this.settings.server === 'chat' && link.clientId !== LEARNER) {
-      this.clock.after(300 + 200 * CHAT_PEERS.indexOf(link.clientId), async () => {
+      this.clock.after(300 + 200 * CHAT_PEERS.indexOf(link.clientId), () => {
         link.client?.sendText(`hi, ${link.clientId} here`);
         link.pump('client');
         this.net.settle();

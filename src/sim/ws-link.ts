@@ -45,8 +45,8 @@ export class WsLink {
     this.serverTcp.peer = this.clientTcp;
     const random = (n: number): Uint8Array => rng.bytes(n);
     this.clientTcp.callbacks = {
-      onEstablished: async () => {
-        this.client = await ClientConnection.create({ ...clientOptions, random });
+      onEstablished: () => {
+        this.client = new ClientConnection({ ...clientOptions, random });
         this.#state('client', 'NONE', 'CONNECTING');
         this.pump('client');
       },
@@ -65,11 +65,11 @@ export class WsLink {
         this.server = new ServerConnection({ ...serverPolicy, random });
         this.#state('server', 'NONE', 'CONNECTING');
       },
-      onData: async (bytes) => {
+      onData: (bytes) => {
         const s = this.server;
         if (!s) return;
         s.receiveData(bytes);
-        if (s.awaitingResponse) await s.respond();
+        if (s.responsePending) s.sendResponse(s.accept(s.request!));
         this.pump('server');
       },
       onEof: () => {

@@ -96,7 +96,7 @@ async function slowHead(): Promise<void> {
   for (let i = 0; i < head.length; i++) conn.receiveData(head.subarray(i, i + 1));
   const t = process.cpuUsage(t0);
   console.log(
-    `    sans-I/O ServerConnection, same head one byte per receiveData: ${((t.user + t.system) / 1000).toFixed(0)} ms CPU (request complete: ${conn.awaitingResponse})`,
+    `    sans-I/O ServerConnection, same head one byte per receiveData: ${((t.user + t.system) / 1000).toFixed(0)} ms CPU (request complete: ${conn.responsePending})`,
   );
 }
 

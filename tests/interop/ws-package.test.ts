@@ -370,17 +370,18 @@ describe('engine server ↔ ws client (driver, test-controlled)', () => {
     expect((await wsRec.waitFor('close')).code).toBe(1007);
   });
 
-  it('§4.2.2 a client leaving before the 101 never gets a WebSocket (the server stays CLOSED)', async () => {
+  it('§4.2.2 a client that sends its request and leaves at once: answered, then CLOSED (1006), never reopened', async () => {
     const socket = net.connect(server.port, HOST);
     cleanups.push(() => socket.destroy());
     socket.on('error', () => {});
-    socket.end(handshakeRequest({})); // the request and FIN together: 'end' may beat the async SHA-1
+    socket.end(handshakeRequest({})); // the request and FIN together
     const { driver, rec } = await server.accepted();
     await withTimeout(driver.transportClosed, 'the socket to close');
-    // respond() resolving late must not resurrect a closed connection.
     await new Promise((resolve) => setTimeout(resolve, 50));
+    // The engine answers synchronously as the request completes, so nothing can arrive after CLOSED.
     const states = rec.items.flatMap((e) => (e.type === 'state' ? [`${e.from}→${e.to}`] : []));
     expect(states.filter((s) => s.startsWith('CLOSED'))).toEqual([]);
+    expect(rec.items.find((e) => e.type === 'closed')).toMatchObject({ code: 1006, wasClean: false });
     expect(driver.state).toBe('CLOSED');
   });
 });

@@ -15,12 +15,23 @@ import { en } from '../../src/i18n/en.ts';
 import { ko } from '../../src/i18n/ko.ts';
 
 /** Run console lines the way a link does (each followed by settling), stopping with the world. */
-async function run(world: World, lines: readonly string[]): Promise<void> {
+function run(world: World, lines: readonly string[]): void {
   for (const line of lines) {
     const parsed = parseCommand(line);
     if (!parsed.ok) throw new Error(`bad line ${line}`);
-    await runCommand(world, parsed.command);
-    await world.settle(120_000);
+    runCommand(world, parsed.command);
+    world.settle(120_000);
+    if (world.stopped) return;
+  }
+}
+
+/** The same, as the page runs them: each settling in slices with the clock's pacer between them. */
+async function runPaced(world: World, lines: readonly string[]): Promise<void> {
+  for (const line of lines) {
+    const parsed = parseCommand(line);
+    if (!parsed.ok) throw new Error(`bad line ${line}`);
+    runCommand(world, parsed.command);
+    await world.settlePaced(120_000);
     if (world.stopped) return;
   }
 }
@@ -50,41 +61,40 @@ describe('the work budget', () => {
 
   it('mss 1 and a large send: the world stops at the budget, keeps exactly that many events, refuses the rest', async () => {
     const w = new World({ maxEvents: 2000 });
-    await run(w, ['mss 1', 'connect', `send ${'x'.repeat(1000)}`]);
+    run(w, ['mss 1', 'connect', `send ${'x'.repeat(1000)}`]);
     expect(w.stopped).toEqual({ key: 'pg.budget.events', params: { max: 2000 } });
     expect(w.timeline.events.length).toBe(2000);
     expect(w.timeline.committed).toBe(2000);
     // Later commands are refused with the same limit; nothing is added; time does not move.
     const now = w.now;
     expect(w.send('more')).toEqual({ ok: false, stopped: w.stopped });
-    expect(await w.connect()).toEqual({ ok: false, stopped: w.stopped });
+    expect(w.connect()).toEqual({ ok: false, stopped: w.stopped });
     expect(w.raw(new Uint8Array([0x89, 0x80, 0, 0, 0, 0]))).toEqual({ ok: false, stopped: w.stopped });
-    await w.runUntil(w.now + 10_000);
-    await w.settle();
+    w.runUntil(w.now + 10_000);
+    w.settle();
     expect(w.timeline.events.length).toBe(2000);
     expect(w.now).toBe(now);
   });
 
   it('a command that spends the budget inside one action (one flush) is stopped in the middle of it', () => {
     const w = new World({ maxEvents: 50, mss: 1 });
-    return run(w, ['connect']).then(() => {
-      const r = w.send('y'.repeat(500)); // 506 bytes → 506 segments in one flush
-      expect(r).toEqual({ ok: false, stopped: { key: 'pg.budget.events', params: { max: 50 } } });
-      expect(w.timeline.events.length).toBe(50);
-    });
+    run(w, ['connect']);
+    const r = w.send('y'.repeat(500)); // 506 bytes → 506 segments in one flush
+    expect(r).toEqual({ ok: false, stopped: { key: 'pg.budget.events', params: { max: 50 } } });
+    expect(w.timeline.events.length).toBe(50);
   });
 
   it('the heaviest link the limits allow (mss 1, 48 × frag <1 KiB> 1000) stops at MAX_TIMELINE_EVENTS', async () => {
     const w = new World();
     const frag = `frag ${'x'.repeat(1014)} 1000`;
-    await run(w, ['mss 1', 'connect', ...Array.from({ length: 48 }, () => frag)]);
+    run(w, ['mss 1', 'connect', ...Array.from({ length: 48 }, () => frag)]);
     expect(w.stopped?.params.max).toBe(MAX_TIMELINE_EVENTS);
     expect(w.timeline.events.length).toBe(MAX_TIMELINE_EVENTS);
   });
 
   it('ordinary scenarios fit with room: a 50-step link of 1 KiB sends is under 1,000 events', async () => {
     const w = new World();
-    await run(w, ['connect', ...Array.from({ length: 49 }, () => `send ${'y'.repeat(1019)}`)]);
+    run(w, ['connect', ...Array.from({ length: 49 }, () => `send ${'y'.repeat(1019)}`)]);
     expect(w.stopped).toBeNull();
     expect(w.timeline.events.length).toBeLessThan(1000);
   });
@@ -93,11 +103,11 @@ describe('the work budget', () => {
 describe('TCP cuts a large write in pieces (SEGMENTS_PER_FLUSH per action), the same segments either way', () => {
   it('mss 1: 3,000 bytes are 3,000 segments of one byte, all sent in the same instant, PSH on the last', async () => {
     const w = new World({ mss: 1 });
-    await run(w, ['connect']);
+    run(w, ['connect']);
     const before = dataSegments(w, 'client').length;
     const t = w.now;
     w.raw(new Uint8Array(3000).fill(0x41));
-    await w.settle();
+    w.settle();
     // (The server then closes on these bytes, and the client's close frame follows later.)
     const sent = dataSegments(w, 'client')
       .slice(before)
@@ -114,7 +124,7 @@ describe('TCP cuts a large write in pieces (SEGMENTS_PER_FLUSH per action), the 
 
   it('frames are tagged with exactly the segments that carry their bytes (one linear pass)', async () => {
     const w = new World({ mss: 3 });
-    await run(w, ['connect', 'frag abcdefghij 5']);
+    run(w, ['connect', 'frag abcdefghij 5']);
     const frames = w.timeline.events.filter(
       (e): e is FrameEvent => e.kind === 'frame' && e.from === 'client',
     );
@@ -142,7 +152,7 @@ describe('pacing', () => {
   it('a paced run pauses between actions and gives the same timeline, byte for byte', async () => {
     const lines = ['mss 7', 'connect', 'send hello', 'frag abcdefghijklmnop 6', 'ping x', 'close 1000 bye'];
     const plain = new World({ maxEvents: Infinity });
-    await run(plain, lines);
+    run(plain, lines);
     const paced = new World({ maxEvents: Infinity });
     let pauses = 0;
     paced.clock.pacer = {
@@ -152,21 +162,21 @@ describe('pacing', () => {
         return new Promise((resolve) => setImmediate(resolve));
       },
     };
-    await run(paced, lines);
+    await runPaced(paced, lines);
     expect(pauses).toBeGreaterThan(20);
     expect(shape(paced.timeline.events)).toEqual(shape(plain.timeline.events));
   });
 
   it('a halted world stops at its next pause', async () => {
     const w = new World({ mss: 1, maxEvents: Infinity } satisfies Partial<WorldSettings>);
-    await run(w, ['connect']);
+    run(w, ['connect']);
     w.clock.pacer = { sliceMs: 0, pause: () => Promise.resolve() };
     w.send('z'.repeat(200));
-    const settling = w.settle();
+    const settling = w.settlePaced();
     w.halt();
     await settling;
     const n = w.timeline.events.length;
-    await w.settle();
+    await w.settlePaced();
     expect(w.timeline.events.length).toBe(n);
   });
 });

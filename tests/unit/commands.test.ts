@@ -65,8 +65,8 @@ describe('running commands against the world', () => {
     for (const line of ['connect /chat', 'send hello', 'close 1000 bye']) {
       const p = parseCommand(line);
       if (!p.ok) throw new Error(line);
-      expect(await runCommand(w, p.command)).toEqual({ ok: true });
-      await w.settle();
+      expect(runCommand(w, p.command)).toEqual({ ok: true });
+      w.settle();
     }
     const labels = w.timeline.events
       .filter((e) => e.kind !== 'state' && e.kind !== 'engine' && e.kind !== 'note')
@@ -93,7 +93,7 @@ describe('running commands against the world', () => {
   it('sending before connecting is refused with a reason, not an exception', async () => {
     const p = parseCommand('send hi');
     if (!p.ok) throw new Error();
-    const r = await runCommand(new World(), p.command);
+    const r = runCommand(new World(), p.command);
     expect(r.ok).toBe(false);
     if (!r.ok && 'reason' in r) expect(renderText('en', r.reason)).toMatch(/connect/);
     else throw new Error('expected a refusal with a reason');

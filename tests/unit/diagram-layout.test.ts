@@ -37,8 +37,8 @@ async function world(lines: string[], server: 'echo' | 'chat' = 'echo'): Promise
   for (const line of lines) {
     const p = parseCommand(line);
     if (!p.ok) throw new Error(line);
-    await runCommand(w, p.command);
-    await w.settle(120_000);
+    runCommand(w, p.command);
+    w.settle(120_000);
   }
   return w;
 }

@@ -1,13 +1,17 @@
 /** §4 opening handshake: the request a client builds, what a server checks and answers, what a client accepts. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ClientConnection,
   ServerConnection,
+  WEBSOCKET_GUID,
+  acceptFor,
   checkRequest,
   checkResponse,
   headerValue,
   parseRequestHead,
   serializeHead,
+  sha1Hex,
   type HttpRequest,
   type HttpResponse,
 } from '../../src/protocol/index.ts';
@@ -95,8 +99,8 @@ describe('§4.2.1 the server reads the client’s request', () => {
       response: { status: 400 },
     });
   });
-  it('extension offers are declined: the 101 carries no Sec-WebSocket-Extensions', async () => {
-    const client = await ClientConnection.create({
+  it('extension offers are declined: the 101 carries no Sec-WebSocket-Extensions', () => {
+    const client = new ClientConnection({
       host: 'h',
       extraHeaders: [
         { name: 'Sec-WebSocket-Extensions', value: 'permessage-deflate; client_max_window_bits' },
@@ -104,7 +108,7 @@ describe('§4.2.1 the server reads the client’s request', () => {
     });
     const server = new ServerConnection();
     for (const b of client.dataToSend()) server.receiveData(b);
-    await server.respond();
+    server.sendResponse(server.accept(server.request!));
     expect(server.accepted?.declinedExtensions).toEqual(['permessage-deflate']);
     const res = dec.decode(server.dataToSend()[0]);
     expect(res).not.toMatch(/Sec-WebSocket-Extensions/i);
@@ -153,12 +157,12 @@ describe('§4.1 the client checks the server’s answer', () => {
 });
 
 describe('the handshake through two Connections', () => {
-  it('byte by byte, with the first frame pipelined behind the 101', async () => {
-    const client = await ClientConnection.create({ host: 'example.com', path: '/chat', protocols: ['chat'] });
+  it('byte by byte, with the first frame pipelined behind the 101', () => {
+    const client = new ClientConnection({ host: 'example.com', path: '/chat', protocols: ['chat'] });
     const server = new ServerConnection({ protocols: ['chat'] });
     for (const chunk of client.dataToSend()) for (const b of chunk) server.receiveData(Uint8Array.of(b));
-    expect(server.awaitingResponse).toBe(true);
-    await server.respond();
+    expect(server.responsePending).toBe(true);
+    server.sendResponse(server.accept(server.request!));
     server.sendText('welcome');
     const bytes = server.dataToSend();
     const all = new Uint8Array(bytes.reduce((n, b) => n + b.length, 0));
@@ -172,11 +176,11 @@ describe('the handshake through two Connections', () => {
     expect(client.protocol).toBe('chat');
     expect(client.events().find((e) => e.type === 'message')).toMatchObject({ data: 'welcome' });
   });
-  it('a refused handshake leaves both ends CLOSED and the client names the rule', async () => {
-    const client = await ClientConnection.create({ host: 'h', origin: 'https://evil.example' });
+  it('a refused handshake leaves both ends CLOSED and the client names the rule', () => {
+    const client = new ClientConnection({ host: 'h', origin: 'https://evil.example' });
     const server = new ServerConnection({ allowOrigin: () => false });
     for (const b of client.dataToSend()) server.receiveData(b);
-    await server.respond();
+    server.sendResponse(server.accept(server.request!));
     for (const b of server.dataToSend()) client.receiveData(b);
     expect([client.state, server.state]).toEqual(['CLOSED', 'CLOSED']);
     expect(client.events().find((e) => e.type === 'error')).toMatchObject({ error: { rule: 'not-101' } });
@@ -187,5 +191,31 @@ describe('the handshake through two Connections', () => {
     server.receiveData(enc.encode('HELLO\r\nthere\r\n\r\n'));
     expect(dec.decode(server.dataToSend()[0])).toMatch(/^HTTP\/1\.1 400 Bad Request/);
     expect(server.state).toBe('CLOSED');
+  });
+});
+
+describe('§4.2.2 Sec-WebSocket-Accept: the synchronous SHA-1 against Web Crypto as the oracle', () => {
+  const webCrypto = async (input: string): Promise<Uint8Array> =>
+    new Uint8Array(await crypto.subtle.digest('SHA-1', enc.encode(input)));
+  const base64 = (b: Uint8Array): string => btoa(String.fromCharCode(...b));
+  const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+
+  it('every 16-byte key → the Accept value Web Crypto gives', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ minLength: 16, maxLength: 16 }), async (nonce) => {
+        const key = base64(nonce);
+        expect(acceptFor(key)).toBe(base64(await webCrypto(key + WEBSOCKET_GUID)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any text, across SHA-1’s 64-byte blocks and in any script → the same digest', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }), async (text) => {
+        expect(sha1Hex(text)).toBe(hex(await webCrypto(text)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

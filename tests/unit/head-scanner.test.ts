@@ -31,9 +31,9 @@ function cut(bytes: Uint8Array, sizes: readonly number[]): Uint8Array[] {
 }
 
 /** Everything an endpoint said and did, as one comparable string (bytes as hex). */
-async function run(conn: Connection, chunks: readonly Uint8Array[]): Promise<string> {
+function run(conn: Connection, chunks: readonly Uint8Array[]): string {
   for (const c of chunks) conn.receiveData(c);
-  if (conn instanceof ServerConnection && conn.awaitingResponse) await conn.respond();
+  if (conn instanceof ServerConnection && conn.responsePending) conn.sendResponse(conn.accept(conn.request!));
   const hexOf = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
   return JSON.stringify(
     { state: conn.state, events: conn.events(), out: conn.dataToSend().map(hexOf) },
@@ -102,10 +102,10 @@ describe('HeadScanner finds the end of a head as headEnd does, at any chunking',
     );
   });
 
-  it('§4.1 a head over 16 KiB is refused the same way in one chunk and byte by byte', async () => {
+  it('§4.1 a head over 16 KiB is refused the same way in one chunk and byte by byte', () => {
     const long = enc.encode(request([`X-Pad: ${'p'.repeat(MAX_HEAD_BYTES)}`]));
-    const whole = await run(new ServerConnection(), [long]);
-    const bytewise = await run(new ServerConnection(), cut(long, [1]));
+    const whole = run(new ServerConnection(), [long]);
+    const bytewise = run(new ServerConnection(), cut(long, [1]));
     expect(bytewise).toBe(whole);
     expect(whole).toContain('bad-http-head');
     expect(whole).toContain('longer than 16384 bytes');
@@ -113,22 +113,22 @@ describe('HeadScanner finds the end of a head as headEnd does, at any chunking',
 });
 
 describe('§4.2.1 the server reads a request in any chunking as in one chunk', () => {
-  it('valid requests (and the first frame right behind them) → the same 101, events and message', async () => {
-    await fc.assert(
-      fc.asyncProperty(extraHeaders, trailing, chunkSizes, async (lines, rest, sizes) => {
+  it('valid requests (and the first frame right behind them) → the same 101, events and message', () => {
+    fc.assert(
+      fc.property(extraHeaders, trailing, chunkSizes, (lines, rest, sizes) => {
         const bytes = concat(enc.encode(request(lines)), rest);
-        const whole = await run(new ServerConnection(), [bytes]);
-        expect(await run(new ServerConnection(), cut(bytes, sizes))).toBe(whole);
+        const whole = run(new ServerConnection(), [bytes]);
+        expect(run(new ServerConnection(), cut(bytes, sizes))).toBe(whole);
       }),
       { numRuns: 150 },
     );
   });
 
-  it('any bytes at all → the same verdict (need more, 400, or 101)', async () => {
-    await fc.assert(
-      fc.asyncProperty(crlfNoise, chunkSizes, async (bytes, sizes) => {
-        const whole = await run(new ServerConnection(), [bytes]);
-        expect(await run(new ServerConnection(), cut(bytes, sizes))).toBe(whole);
+  it('any bytes at all → the same verdict (need more, 400, or 101)', () => {
+    fc.assert(
+      fc.property(crlfNoise, chunkSizes, (bytes, sizes) => {
+        const whole = run(new ServerConnection(), [bytes]);
+        expect(run(new ServerConnection(), cut(bytes, sizes))).toBe(whole);
       }),
       { numRuns: 300 },
     );
@@ -146,30 +146,30 @@ describe('§4.1 the client reads a response in any chunking as in one chunk', ()
       '',
       '',
     ].join('\r\n');
-  const client = () => ClientConnection.create({ host: 'example.com', key: KEY });
+  const client = () => new ClientConnection({ host: 'example.com', key: KEY });
   const serverFrame = encodeFrame({ opcode: 1, payload: enc.encode('hello') });
 
-  it('a 101 (with a frame behind it) or a refusal → the same state and events', async () => {
-    await fc.assert(
-      fc.asyncProperty(
+  it('a 101 (with a frame behind it) or a refusal → the same state and events', () => {
+    fc.assert(
+      fc.property(
         extraHeaders,
         fc.constantFrom('101 Switching Protocols', '403 Forbidden', '200 OK'),
         fc.boolean(),
         chunkSizes,
-        async (lines, status, withFrame, sizes) => {
+        (lines, status, withFrame, sizes) => {
           const head = enc.encode(response(lines, status));
           const bytes = withFrame ? concat(head, serverFrame) : head;
-          const whole = await run(await client(), [bytes]);
-          expect(await run(await client(), cut(bytes, sizes))).toBe(whole);
+          const whole = run(client(), [bytes]);
+          expect(run(client(), cut(bytes, sizes))).toBe(whole);
         },
       ),
       { numRuns: 100 },
     );
   });
 
-  it('a 101 sent one byte at a time opens the connection and delivers the frame behind it', async () => {
-    const c = await client();
-    await run(c, cut(concat(enc.encode(response([])), serverFrame), [1]));
+  it('a 101 sent one byte at a time opens the connection and delivers the frame behind it', () => {
+    const c = client();
+    run(c, cut(concat(enc.encode(response([])), serverFrame), [1]));
     expect(c.state).toBe('OPEN');
   });
 });

@@ -147,8 +147,8 @@ const flagByte = (s: SegmentEvent): number =>
 /** connect, text, binary, ping, close: the story the brief asks a capture to tell. */
 async function story(settings: Partial<WorldSettings> = {}): Promise<World> {
   const w = new World({ server: 'echo', ...settings });
-  await w.connect();
-  await w.settle();
+  w.connect();
+  w.settle();
   for (const act of [
     () => w.send('hello, wireshark'),
     () => w.binary(Uint8Array.from([0x00, 0x01, 0xfe, 0xff, 0x7f])),
@@ -156,7 +156,7 @@ async function story(settings: Partial<WorldSettings> = {}): Promise<World> {
     () => w.close(1000, 'bye'),
   ]) {
     expect(act()).toEqual({ ok: true });
-    await w.settle();
+    w.settle();
   }
   return w;
 }
@@ -223,11 +223,11 @@ describe('every record is a valid Ethernet II / IPv4 / TCP frame', () => {
 
   it('checksums also hold for odd payload lengths and MSS-sized segments', async () => {
     const w = new World({ mss: 501 });
-    await w.connect();
-    await w.settle();
+    w.connect();
+    w.settle();
     for (const n of [1, 2, 3, 124, 125, 126, 127, 1999, 2000]) {
       w.binary(new Uint8Array(n).map((_, i) => (i * 37 + n) & 0xff));
-      await w.settle();
+      w.settle();
     }
     const cap = readPcap(sessionToPcap(w.timeline.events));
     expect(cap.packets.some((p) => p.payload.length % 2 === 1)).toBe(true);
@@ -403,10 +403,10 @@ describe('the capture holds the real handshake and frames', () => {
 
   it('chat: alice and bob get their own addresses; every segment of every connection is captured', async () => {
     const w = new World({ server: 'chat' });
-    await w.connect();
-    await w.settle();
+    w.connect();
+    w.settle();
     w.send('hi all');
-    await w.settle();
+    w.settle();
     const cap = readPcap(sessionToPcap(w.timeline.events));
     expect(cap.packets.length).toBe(segments(w.timeline.events).length);
     const clients = new Set(cap.packets.map((p) => (p.dst === '198.51.100.1' ? p.src : p.dst)));
@@ -418,10 +418,10 @@ describe('the capture holds the real handshake and frames', () => {
 
   it('a frame bigger than the snaplen is cut to 65535 bytes, its original length kept', async () => {
     const w = new World({ mss: 65495 });
-    await w.connect();
-    await w.settle();
+    w.connect();
+    w.settle();
     w.binary(new Uint8Array(70_000));
-    await w.settle();
+    w.settle();
     const cap = readPcap(sessionToPcap(w.timeline.events));
     const big = cap.packets.filter((p) => p.origLen > 65535);
     expect(big.length).toBeGreaterThan(0);

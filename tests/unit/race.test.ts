@@ -12,7 +12,7 @@ const fast: Partial<RaceSettings> = { latency: L, bandwidth: 1e6, duration: 30_0
 
 async function run(settings: Partial<RaceSettings>) {
   const race = new Race({ ...fast, ...settings });
-  await race.run();
+  race.run();
   return race;
 }
 

@@ -55,14 +55,14 @@ function fingerprint(events: readonly TimelineEvent[]): string {
   return `${events.length}:${h.digest('hex').slice(0, 16)}`;
 }
 
-async function scenario(settings: Partial<WorldSettings>, lines: readonly string[]): Promise<string> {
+function scenario(settings: Partial<WorldSettings>, lines: readonly string[]): string {
   const w = new World({ maxEvents: Infinity, ...settings });
   for (const line of lines) {
     const parsed = parseCommand(line);
     if (!parsed.ok) throw new Error(line);
-    await runCommand(w, parsed.command);
-    if (w.settings.server === 'ticker') await w.runUntil(w.now + 3500);
-    else await w.settle(120_000);
+    runCommand(w, parsed.command);
+    if (w.settings.server === 'ticker') w.runUntil(w.now + 3500);
+    else w.settle(120_000);
   }
   return fingerprint(w.timeline.events);
 }
@@ -70,7 +70,7 @@ async function scenario(settings: Partial<WorldSettings>, lines: readonly string
 describe('seeded scenarios give the same timeline, byte for byte', () => {
   it('echo: connect, text, fragments, ping, binary, a raw bad frame', async () => {
     expect(
-      await scenario({}, [
+      scenario({}, [
         'connect',
         'send hello',
         'frag abcdefghijklmnop 4',
@@ -83,23 +83,21 @@ describe('seeded scenarios give the same timeline, byte for byte', () => {
 
   it('echo over a 7-byte MSS with 200 ms of latency, then a clean close', async () => {
     expect(
-      await scenario({ seed: 5 }, ['mss 7', 'latency 200', 'connect', 'send hi there', 'close 1000 bye']),
+      scenario({ seed: 5 }, ['mss 7', 'latency 200', 'connect', 'send hi there', 'close 1000 bye']),
     ).toBe('141:ea1971e16603a026');
   });
 
   it('chat with alice and bob', async () => {
-    expect(await scenario({ server: 'chat' }, ['connect', 'send hello all', 'close'])).toBe(
-      '119:b02fa473a898a9c8',
-    );
+    expect(scenario({ server: 'chat' }, ['connect', 'send hello all', 'close'])).toBe('119:b02fa473a898a9c8');
   });
 
   it('ticker for a few seconds', async () => {
-    expect(await scenario({ server: 'ticker' }, ['connect', 'ping'])).toBe('48:906c31e07bd5656a');
+    expect(scenario({ server: 'ticker' }, ['connect', 'ping'])).toBe('48:906c31e07bd5656a');
   });
 
   it('a refusing server: 403, 400 for the missing subprotocol, then a 101', async () => {
     expect(
-      await scenario({ server: 'reject' }, [
+      scenario({ server: 'reject' }, [
         'connect',
         'connect --origin https://ws101.example',
         'connect --origin https://ws101.example --protocol chat.v2',
@@ -110,7 +108,7 @@ describe('seeded scenarios give the same timeline, byte for byte', () => {
 
   it('the transport race, every lane', async () => {
     const race = new Race({ duration: 20_000, upstreamEvery: 3000 });
-    await race.run();
+    race.run();
     expect(race.lanes.map((l) => `${l.technique} ${fingerprint(l.timeline.events)}`)).toEqual([
       'polling 98:5fff65bf04098f67',
       'long-polling 88:7d03fc7c8cdb25c4',

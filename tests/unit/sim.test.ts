@@ -16,16 +16,16 @@ const tcpStates = (w: World, endpoint: string): string[] =>
     .filter((e) => e.kind === 'state' && e.layer === 'tcp' && e.endpoint === endpoint)
     .map((e) => (e.kind === 'state' ? e.to : ''));
 
-async function connected(settings: ConstructorParameters<typeof World>[0] = {}): Promise<World> {
+function connected(settings: ConstructorParameters<typeof World>[0] = {}): World {
   const w = new World(settings);
-  await w.connect();
-  await w.settle();
+  w.connect();
+  w.settle();
   return w;
 }
 
 describe('TCP 3-way handshake (RFC 9293 §3.5)', () => {
   it('SYN (seq = ISN_c), SYN-ACK (seq = ISN_s, ack = ISN_c + 1), ACK (seq = ISN_c + 1, ack = ISN_s + 1)', async () => {
-    const w = await connected();
+    const w = connected();
     const [syn, synAck, ack] = segments(w);
     expect([flags(syn!), flags(synAck!), flags(ack!)]).toEqual(['SYN', 'SYN+ACK', 'ACK']);
     expect(synAck!.ack).toBe((syn!.seq + 1) >>> 0);
@@ -36,7 +36,7 @@ describe('TCP 3-way handshake (RFC 9293 §3.5)', () => {
   });
 
   it('then the Upgrade request and the 101 travel as data on the same connection', async () => {
-    const w = await connected();
+    const w = connected();
     const http = w.timeline.events.filter((e) => e.kind === 'http');
     expect(
       http.map((e) =>
@@ -49,13 +49,13 @@ describe('TCP 3-way handshake (RFC 9293 §3.5)', () => {
 
 describe('data segments', () => {
   it('sequence numbers advance by the payload length; acks name the next byte expected', async () => {
-    const w = await connected();
+    const w = connected();
     const data = segments(w).filter((s) => s.payload.length > 0);
     const fromClient = data.filter((s) => s.from === 'client');
     const syn = segments(w)[0]!;
     expect(fromClient[0]!.seq).toBe((syn.seq + 1) >>> 0);
     w.send('hello');
-    await w.settle();
+    w.settle();
     const after = segments(w).filter((s) => s.from === 'client' && s.payload.length > 0);
     const [req, frame] = after;
     expect(frame!.seq).toBe((req!.seq + req!.payload.length) >>> 0);
@@ -66,9 +66,9 @@ describe('data segments', () => {
   });
 
   it('a frame larger than the MSS spans several segments, and arrives with its last one', async () => {
-    const w = await connected({ mss: 1000 });
+    const w = connected({ mss: 1000 });
     w.binary(new Uint8Array(5000));
-    await w.settle();
+    w.settle();
     const frame = w.timeline.events.find((e) => e.kind === 'frame' && e.from === 'client');
     if (frame?.kind !== 'frame') throw new Error('no frame');
     expect(frame.bytes.length).toBe(5000 + 2 + 2 + 4);
@@ -79,9 +79,9 @@ describe('data segments', () => {
   });
 
   it('writes made in the same instant share a segment: three fragments, one segment', async () => {
-    const w = await connected();
+    const w = connected();
     w.frag('fragmented', 3);
-    await w.settle();
+    w.settle();
     const frames = w.timeline.events.filter((e) => e.kind === 'frame' && e.from === 'client');
     expect(frames).toHaveLength(3);
     const ids = new Set(frames.flatMap((f) => (f.kind === 'frame' ? f.segments : [])));
@@ -89,17 +89,17 @@ describe('data segments', () => {
   });
 
   it('a segment arrives after its transmission time plus the one-way latency', async () => {
-    const w = await connected({ latency: 100, bandwidth: 10 });
+    const w = connected({ latency: 100, bandwidth: 10 });
     const syn = segments(w)[0]!;
     expect(syn.arriveT - syn.sendT).toBeCloseTo(100 + HEADER_BYTES / 10);
   });
 
   it('latency and MSS can change between commands', async () => {
-    const w = await connected();
+    const w = connected();
     w.setLatency(250);
     w.setMss(100);
     w.send('x'.repeat(300));
-    await w.settle();
+    w.settle();
     const frame = w.timeline.events.filter((e) => e.kind === 'frame').at(-2);
     if (frame?.kind !== 'frame') throw new Error('no frame');
     expect(frame.segments).toHaveLength(4);
@@ -109,9 +109,9 @@ describe('data segments', () => {
 
 describe('closing: WebSocket close handshake, then TCP’s 4-way close', () => {
   it('close frames both ways, then FIN, ACK, FIN, ACK — the server closes first and keeps TIME_WAIT for 2 × MSL', async () => {
-    const w = await connected({ msl: 500 });
+    const w = connected({ msl: 500 });
     w.close(1000, 'bye');
-    await w.settle();
+    w.settle();
     const closeFrames = w.timeline.events.filter((e) => e.kind === 'frame' && e.frame.opcode === 8);
     expect(closeFrames.map((e) => (e.kind === 'frame' ? e.from : ''))).toEqual(['client', 'server']);
     const tail = segments(w).filter((s) => s.payload.length === 0 && s.t >= closeFrames[1]!.t);
@@ -140,9 +140,9 @@ describe('closing: WebSocket close handshake, then TCP’s 4-way close', () => {
   });
 
   it('raw bytes breaking a rule make the server fail the connection with the right close code', async () => {
-    const w = await connected();
+    const w = connected();
     w.raw(Uint8Array.of(0x89, 0xfe, 0, 200, 1, 2, 3, 4)); // a ping claiming a 16-bit length
-    await w.settle();
+    w.settle();
     const err = w.timeline.events.find(
       (e) => e.kind === 'engine' && e.endpoint === 'server' && e.event.type === 'error',
     );
@@ -156,18 +156,18 @@ describe('closing: WebSocket close handshake, then TCP’s 4-way close', () => {
 
 describe('server behaviours', () => {
   it('echo: a text message comes back as text', async () => {
-    const w = await connected();
+    const w = connected();
     w.send('hello');
-    await w.settle();
+    w.settle();
     const got = w.timeline.events.find(
       (e) => e.kind === 'engine' && e.endpoint === 'client' && e.event.type === 'message',
     );
     expect(got?.kind === 'engine' && got.event.type === 'message' && got.event.data).toBe('hello');
   });
   it('chat: a message from one client reaches all of them', async () => {
-    const w = await connected({ server: 'chat' });
+    const w = connected({ server: 'chat' });
     w.send('hi all');
-    await w.settle();
+    w.settle();
     const received = w.timeline.events.filter(
       (e) => e.kind === 'engine' && e.event.type === 'message' && e.event.data === 'client: hi all',
     );
@@ -177,8 +177,8 @@ describe('server behaviours', () => {
   });
   it('ticker: the server pushes messages nobody asked for', async () => {
     const w = new World({ server: 'ticker', tickEvery: 1000 });
-    await w.connect();
-    await w.runUntil(3500); // the handshake ends near 160 ms; ticks at +1 s, +2 s, +3 s
+    w.connect();
+    w.runUntil(3500); // the handshake ends near 160 ms; ticks at +1 s, +2 s, +3 s
     const ticks = w.timeline.events.filter(
       (e) => e.kind === 'frame' && e.from === 'server' && e.frame.opcode === 1,
     );
@@ -191,8 +191,8 @@ describe('server behaviours', () => {
     [{ origin: 'https://ws101.example', key: 'bad' }, 400],
   ])('reject: connect %j → HTTP %i', async (options, status) => {
     const w = new World({ server: 'reject' });
-    await w.connect(options);
-    await w.settle();
+    w.connect(options);
+    w.settle();
     const res = w.timeline.events.find((e) => e.kind === 'http' && e.message.kind === 'response');
     expect(res?.kind === 'http' && res.message.kind === 'response' && res.message.status).toBe(status);
   });
@@ -201,14 +201,14 @@ describe('server behaviours', () => {
 describe('determinism', () => {
   const script = async (seed: number): Promise<readonly TimelineEvent[]> => {
     const w = new World({ seed, server: 'chat' });
-    await w.connect({ protocols: ['chat'] });
-    await w.settle();
+    w.connect({ protocols: ['chat'] });
+    w.settle();
     w.send('one');
     w.frag('two', 2);
     w.ping(new Uint8Array([7]));
-    await w.settle();
+    w.settle();
     w.close(1000, 'bye');
-    await w.settle();
+    w.settle();
     return w.timeline.events;
   };
   const serialize = (events: readonly TimelineEvent[]): string =>

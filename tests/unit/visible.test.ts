@@ -61,11 +61,11 @@ describe('visibleText', () => {
 describe('where frame and link text is shown', () => {
   it('payload previews and close reasons in labels and summaries (diagram, log, inspector, console)', async () => {
     const w = new World();
-    await w.connect();
-    await w.settle();
+    w.connect();
+    w.settle();
     w.send('abc\u202Edef');
     w.close(1000, 'bye\u200B');
-    await w.settle();
+    w.settle();
     const labels = w.timeline.events.flatMap((e) =>
       e.kind === 'frame' ? [arrowLabel(e)] : e.kind === 'engine' ? [renderText('en', eventSummary(e))] : [],
     );
@@ -77,8 +77,8 @@ describe('where frame and link text is shown', () => {
 
   it('a connect path from a link: the request line shows its invisible characters', async () => {
     const w = new World();
-    await w.connect({ path: '/a\u202Eb' });
-    await w.settle();
+    w.connect({ path: '/a\u202Eb' });
+    w.settle();
     const get = w.timeline.events.find((e) => e.kind === 'http');
     expect(get && get.kind === 'http' && arrowLabel(get)).toBe('GET /a<U+202E>b (Upgrade: websocket)');
   });

@@ -169,14 +169,14 @@ export class PlaygroundSession extends Playback<Speed> {
     const run = async (): Promise<CommandOutcome> => {
       const world = this.world;
       if (world.stopped) return { kind: 'stopped', limit: world.stopped, ran: false };
-      await world.runUntil(Math.max(world.now, this.playhead));
+      await world.runUntilPaced(Math.max(world.now, this.playhead));
       // Looking at the past (scrubbed or stepped back): back to now, where the command happens.
       if (!this.live) this.seek(this.end);
       this.live = true;
       this.holdAt = null;
       this.playing = true;
       if (c.name === 'server') this.server = c.kind;
-      const r = await runCommand(world, c);
+      const r = runCommand(world, c);
       await this.#computeAhead();
       // A command that ran into the budget is recorded: its link stops at the same place.
       const stopped = world.stopped;
@@ -196,8 +196,8 @@ export class PlaygroundSession extends Playback<Speed> {
 
   /** Run the world ahead of the playhead: to quiescence, or a few seconds for a server that never rests. */
   async #computeAhead(): Promise<void> {
-    if (this.world.settings.server === 'ticker') await this.world.runUntil(this.playhead + 5000);
-    else await this.world.settle(120_000);
+    if (this.world.settings.server === 'ticker') await this.world.runUntilPaced(this.playhead + 5000);
+    else await this.world.settlePaced(120_000);
   }
 
   reset(): void {
@@ -234,7 +234,7 @@ export class PlaygroundSession extends Playback<Speed> {
         if (upcoming !== null && upcoming > next) next = Math.min(upcoming, this.end);
       }
       if (endless) {
-        await this.world.runUntil(next + 2000);
+        await this.world.runUntilPaced(next + 2000);
         this.#announce();
       }
       if (reducedMotion) {
