@@ -3,7 +3,8 @@
  * receiving endpoint (server for client→server bytes, client for server→client) is a real
  * `Connection`, so the verdict, the close code and the answer it would send are the engine's own.
  */
-import { Connection, type EngineEvent } from './connection.ts';
+import { Connection } from './connection.ts';
+import type { EngineEvent } from './events.ts';
 import type { DecodedFrame } from './decoder.ts';
 import type { ProtocolError } from './errors.ts';
 import { wireFields, type FieldSpan } from './fields.ts';

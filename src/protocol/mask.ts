@@ -42,6 +42,10 @@ export function maskInto(
   n = src.length - from,
 ): void {
   if (n < WORD_THRESHOLD) {
+    if (from === 0) {
+      maskShort(dst, at, src, key, n);
+      return;
+    }
     const k0 = key[0]!,
       k1 = key[1]!,
       k2 = key[2]!,
@@ -60,6 +64,22 @@ export function maskInto(
   applyMask(dst, key, 0, at, at + n);
 }
 
+/** dst[at, at + n) = src[0, n) XOR key, for a short payload: one unrolled pass, no views, no defaults. */
+export function maskShort(dst: Uint8Array, at: number, src: Uint8Array, key: Uint8Array, n: number): void {
+  const k0 = key[0]!,
+    k1 = key[1]!,
+    k2 = key[2]!,
+    k3 = key[3]!;
+  let i = 0;
+  for (const end = n & ~3; i < end; i += 4) {
+    dst[at + i] = src[i]! ^ k0;
+    dst[at + i + 1] = src[i + 1]! ^ k1;
+    dst[at + i + 2] = src[i + 2]! ^ k2;
+    dst[at + i + 3] = src[i + 3]! ^ k3;
+  }
+  for (; i < n; i++) dst[at + i] = src[i]! ^ key[i & 3]!;
+}
+
 /**
  * Fresh masking keys (§5.3: "a new masking key … from the set of allowed 32-bit values", unpredictable),
  * drawn from a pooled random buffer: one random-source call per 1,024 keys instead of one per frame.
@@ -76,17 +96,22 @@ export class MaskKeys {
 
   /** Write a new key into `key` and return it: a sender that copies the key into the header can reuse one buffer. */
   fill(key: Uint8Array): Uint8Array {
+    this.writeTo(key, 0);
+    return key;
+  }
+
+  /** Write a new key at out[at, at + 4): straight into a frame's header, with no key object at all. */
+  writeTo(out: Uint8Array, at: number): void {
     if (this.#pos + 4 > this.#pool.length) {
       this.#pool = this.random(4096);
       this.#pos = 0;
     }
     const pool = this.#pool;
     const p = this.#pos;
-    key[0] = pool[p]!;
-    key[1] = pool[p + 1]!;
-    key[2] = pool[p + 2]!;
-    key[3] = pool[p + 3]!;
+    out[at] = pool[p]!;
+    out[at + 1] = pool[p + 1]!;
+    out[at + 2] = pool[p + 2]!;
+    out[at + 3] = pool[p + 3]!;
     this.#pos = p + 4;
-    return key;
   }
 }
