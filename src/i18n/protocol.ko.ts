@@ -37,6 +37,14 @@ export const protocolKo = {
     '메시지가 {length}바이트가 되어 이 엔드포인트가 받는 한도({max}바이트)를 넘습니다. 1009(message too big)로 닫습니다.',
   'rule.too-many-fragments':
     '메시지가 {frames}개 조각으로 왔습니다. 페이로드 {length}바이트에 조각마다 {overhead}바이트를 더해 계산하면 이 엔드포인트가 받는 한도({max}바이트)를 넘으므로 1009(message too big)로 닫습니다.',
+  'rule.rsv1-on-control':
+    '{opcodeName} 프레임에 RSV1이 1입니다. permessage-deflate는 데이터 메시지만 압축하므로 RSV1이 켜진 제어 프레임을 받으면 연결을 실패 처리해야 합니다.',
+  'rule.rsv1-on-continuation':
+    '연속 프레임에 RSV1이 1입니다. RSV1은 압축된 메시지의 첫 프레임에만 붙으므로 수신 측은 연결을 실패 처리해야 합니다.',
+  'rule.deflate-corrupt':
+    '압축된 페이로드가 올바른 DEFLATE 데이터가 아니어서({detail}) 풀 수 없습니다. 수신 측은 1002로 닫습니다(브라우저도 그렇게 하고, ws는 1007을 보냅니다).',
+  'rule.inflated-too-big':
+    '압축된 메시지를 풀면 이 엔드포인트가 받는 한도({max}바이트)를 넘습니다. 한도를 넘는 순간 풀기를 멈추고 1009(message too big)로 닫습니다.',
   'rule.data-after-close':
     '상대가 close 프레임을 보낸 뒤에 데이터가 도착했습니다. close 프레임을 보낸 엔드포인트는 더 이상 데이터 프레임을 보내면 안 됩니다.',
   'rule.bad-request-line': '여는 핸드셰이크는 HTTP/1.1 이상의 GET 요청이어야 합니다. 받은 요청 줄: “{line}”.',
@@ -54,6 +62,18 @@ export const protocolKo = {
     '서버가 origin {value}에서 오는 연결을 허용하지 않아 403 Forbidden으로 답합니다.',
   'rule.no-common-subprotocol':
     '클라이언트가 서브프로토콜({offered})을 요구했지만 서버는 그중 어느 것도 지원하지 않습니다.',
+  'rule.bad-subprotocol-offer':
+    'Sec-WebSocket-Protocol에는 서로 다른 서브프로토콜 토큰을 나열해야 합니다. 받은 값: {value}.',
+  'rule.deflate-offer-unknown-param':
+    'permessage-deflate 제안에 제안용으로 정의되지 않은 매개변수 {name}가 있어 서버는 이 제안을 거절합니다.',
+  'rule.deflate-offer-duplicate-param':
+    'permessage-deflate 제안에 {name}가 두 번 이상 있어 서버는 이 제안을 거절합니다.',
+  'rule.deflate-offer-bad-window-bits':
+    '{name}는 앞에 0이 붙지 않은 8~15의 정수여야 하는데 제안의 값은 {value}입니다. 서버는 이 제안을 거절합니다.',
+  'rule.deflate-offer-flag-with-value':
+    '{name}는 값을 갖지 않는 매개변수인데 제안에 값 {value}가 붙어 있습니다. 서버는 이 제안을 거절합니다.',
+  'rule.deflate-offer-malformed':
+    'Sec-WebSocket-Extensions 헤더 형식이 잘못되어({detail}) 서버는 거기서 제안한 확장을 거절합니다.',
   'rule.not-101': '서버가 101 Switching Protocols 대신 {status}로 답했으므로 WebSocket이 열리지 않았습니다.',
   'rule.response-missing-upgrade': '101 응답에는 “Upgrade: websocket”이 있어야 합니다. 받은 값: {value}.',
   'rule.response-missing-connection': '101 응답에는 “Connection: Upgrade”가 있어야 합니다. 받은 값: {value}.',
@@ -61,6 +81,27 @@ export const protocolKo = {
     'Sec-WebSocket-Accept 값이 {value}인데, base64(SHA-1(key + GUID))는 {expected}입니다. 클라이언트는 연결을 실패 처리합니다.',
   'rule.unexpected-extension': '서버가 클라이언트가 제안하지 않은 확장 {value}를 선택했습니다.',
   'rule.unexpected-subprotocol': '서버가 클라이언트가 제안하지 않은 서브프로토콜 {value}를 선택했습니다.',
+  'rule.bad-extensions-header': '서버의 Sec-WebSocket-Extensions 헤더 형식이 잘못됐습니다: {detail}.',
+  'rule.deflate-answer-unknown-param':
+    '서버의 permessage-deflate 응답에 응답용으로 정의되지 않은 매개변수 {name}가 있어 클라이언트는 연결을 실패 처리합니다.',
+  'rule.deflate-answer-duplicate-param':
+    '서버의 permessage-deflate 응답에 {name}가 두 번 이상 있어 클라이언트는 연결을 실패 처리합니다.',
+  'rule.deflate-answer-bad-window-bits':
+    '{name}는 앞에 0이 붙지 않은 8~15의 정수여야 하는데 응답의 값은 {value}입니다. 클라이언트는 연결을 실패 처리합니다.',
+  'rule.deflate-answer-flag-with-value':
+    '{name}는 값을 갖지 않는 매개변수인데 응답에 값 {value}가 붙어 있습니다. 클라이언트는 연결을 실패 처리합니다.',
+  'rule.deflate-answer-window-no-value':
+    '응답에 값 없는 client_max_window_bits가 있습니다. 응답에서는 반드시 값(8~15)이 있어야 하므로 클라이언트는 연결을 실패 처리합니다.',
+  'rule.deflate-answer-window-not-offered':
+    '응답이 클라이언트의 윈도를 제한했지만(client_max_window_bits={value}) 클라이언트는 client_max_window_bits를 제안하지 않았습니다. 클라이언트는 연결을 실패 처리합니다.',
+  'rule.deflate-answer-window-too-large':
+    '응답의 {name}={value}가 클라이언트가 요청한 {offered}보다 큽니다. 서버는 같게 두거나 줄일 수만 있으므로 클라이언트는 연결을 실패 처리합니다.',
+  'rule.deflate-answer-server-window-missing':
+    '클라이언트가 server_max_window_bits={offered}를 요청했는데 응답에 없습니다. 제안을 받아들이는 서버는 반드시 포함해야 하므로 클라이언트는 연결을 실패 처리합니다.',
+  'rule.deflate-answer-takeover-missing':
+    '클라이언트가 server_no_context_takeover를 요청했는데 응답에 없습니다. 제안을 받아들이는 서버는 반드시 포함해야 하므로 클라이언트는 연결을 실패 처리합니다.',
+  'rule.deflate-answer-twice':
+    '응답이 permessage-deflate를 두 번 이상 받아들였습니다. RSV1은 확장 하나만 쓸 수 있으므로 클라이언트는 연결을 실패 처리합니다.',
   'rule.bad-response-head': '서버의 HTTP 응답 형식이 잘못됐습니다: {detail}.',
   'rule.send-after-close': '이미 close 프레임을 보냈습니다. 그 뒤로는 어떤 데이터 프레임도 보내면 안 됩니다.',
   'rule.send-before-open': '아직 연결이 열리지 않았습니다. 프레임은 101 응답 뒤에만 보낼 수 있습니다.',
@@ -71,9 +112,10 @@ export const protocolKo = {
   'rule.close-code-not-sendable': '상태 코드 {code}는 보낼 수 없습니다({why}).',
 
   // 위반을 설명하는 한 줄(protocol/texts.ts)
-  'error.rule': 'RFC 6455 §{section}: {message}',
+  'error.rule': 'RFC {rfc} §{section}: {message}',
   'error.answer.close': '{rule} → 상태 코드 {code}({name})로 종료',
   'error.answer.http': '{rule} → HTTP {status} 응답',
+  'error.answer.declined': '{rule} → 확장 없이 101로 응답',
 
   // 상태 코드(protocol/close.ts CLOSE_CODES)
   'close.1000.name': '정상 종료',
@@ -161,6 +203,25 @@ export const protocolKo = {
   'frame.closeReason': '사유',
   'frame.closeReason.badUtf8': '올바른 UTF-8이 아님(§5.5.1 → 1007)',
   'frame.closeReason.text': '“{reason}”',
+
+  'frame.rsv1.deflate':
+    '1: 이 메시지는 압축됨(permessage-deflate에서 RSV1은 “메시지별 압축” 표시, RFC 7692 §6)',
+  'frame.payload.deflate': 'DEFLATE 데이터 {n}바이트, 풀면 {inflated}바이트{note}',
+  'frame.deflateWindow': 'LZ77 윈도',
+  'frame.deflateWindow.empty': '비어 있음: 첫 압축 메시지라 참조할 이전 내용이 없음({size}바이트 윈도)',
+  'frame.deflateWindow.reset':
+    '초기화됨: 메시지마다 따로 압축해서(no context takeover) 이전에 보낸 내용을 참조하지 않음({size}바이트 윈도)',
+  'frame.deflateWindow.kept': '유지됨: 앞선 메시지의 최대 {size}바이트를 참조할 수 있음(context takeover)',
+  'frame.inflated': '압축 해제',
+  'frame.inflated.text': '{n}바이트: “{text}”',
+  'frame.inflated.binary': '{n}바이트 바이너리 데이터',
+  'frame.inflated.badUtf8': '{n}바이트, 이 부분만으로는 올바른 UTF-8이 아님',
+  'frame.inflated.empty': '없음: 빈 메시지나 빈 조각',
+  'frame.inflated.corrupt': '{n}바이트를 푼 뒤 여기서 실패: 올바른 DEFLATE 데이터가 아님(RFC 7692 §6.2)',
+  'frame.inflated.limit': '{n}바이트를 푼 뒤 여기서 멈춤: 메시지가 크기 한도를 넘음(1009)',
+  'frame.deflateTail': '제거된 꼬리',
+  'frame.deflateTail.value':
+    '보내는 쪽이 끝의 00 00 ff ff(빈 stored 블록)를 떼어 냈고, 받는 쪽이 풀기 전에 다시 붙임(RFC 7692 §7.2.1, §7.2.2)',
 
   // HTTP 머리의 형식 오류(protocol/http.ts)
   'http.headTooLong': '헤더 부분이 {max}바이트보다 김',

@@ -9,6 +9,9 @@
  */
 import { buildClosePayload, parseClosePayload } from './close.ts';
 import { DecodedFrame, FrameDecoder } from './decoder.ts';
+import { PerMessageDeflate, type DeflateSetup } from './deflate/extension.ts';
+import { DeflateNote, type DeflateWindow } from './deflate/note.ts';
+import type { DeflateParams } from './deflate/params.ts';
 import { closeCodeFor, protocolError, type ProtocolError } from './errors.ts';
 import type { EngineEvent, ReadyState, Role, SendResult } from './events.ts';
 import { Opcode, firstByte, isControl, minimalLengthForm, opcodeName, type FrameSpec } from './frame.ts';
@@ -30,9 +33,15 @@ export interface ConnectionOptions {
   readonly random?: (n: number) => Uint8Array;
   /** Answer pings with pongs automatically (§5.5.2 says an endpoint MUST). */
   readonly autoPong?: boolean;
+  /**
+   * permessage-deflate as if already negotiated with these parameters (RFC 7692): for a connection
+   * that starts OPEN, such as the decoder's receiver. The client and server roles negotiate it instead.
+   */
+  readonly deflate?: DeflateSetup & { readonly params: DeflateParams };
 }
 
 export const cryptoRandom = (n: number): Uint8Array => crypto.getRandomValues(new Uint8Array(n));
+const EMPTY = new Uint8Array(0);
 const OK: SendResult = { ok: true };
 const textEncoder = new TextEncoder();
 
@@ -46,6 +55,8 @@ export class Connection {
   readonly #output = new Output();
   /** The message whose first frame had FIN = 0 (§5.4), until its last frame. */
   #message: IncomingMessage | null = null;
+  /** permessage-deflate, once negotiated (RFC 7692): compresses what is sent, inflates what is received. */
+  #deflate: PerMessageDeflate | null = null;
   #closeSent = false;
   #closeReceived: { code: number | null; reason: string } | null = null;
   #failed = false;
@@ -64,6 +75,18 @@ export class Connection {
       allowedRsv: 0,
       maxPayload: this.maxMessageSize,
     });
+    if (options.deflate) this.useDeflate(options.deflate.params, options.deflate);
+  }
+
+  /** The permessage-deflate parameters in force, or null when messages go uncompressed. */
+  get deflate(): DeflateParams | null {
+    return this.#deflate?.params ?? null;
+  }
+
+  /** Turn permessage-deflate on (the handshake agreed to it): RSV1 now means "compressed" (RFC 7692 §6). */
+  protected useDeflate(params: DeflateParams, setup: DeflateSetup): void {
+    this.#deflate = new PerMessageDeflate(this.role, params, setup);
+    this.#decoder.rules = { ...this.#decoder.rules, allowedRsv: 0x40 };
   }
 
   get state(): ReadyState {
@@ -130,13 +153,20 @@ export class Connection {
     return this.sendFrame({ opcode: Opcode.Close, payload: body.payload });
   }
 
-  /** One message as `count` frames (§5.4): the first carries the opcode, the rest are continuations. */
+  /**
+   * One message as `count` frames (§5.4): the first carries the opcode, the rest are continuations.
+   * With permessage-deflate each frame carries the compressed share of its part (RFC 7692 §7.2.1).
+   */
   sendFragmented(data: string | Uint8Array, count: number): SendResult {
     const payload = typeof data === 'string' ? textEncoder.encode(data) : data;
     const n = Math.max(1, Math.min(Math.floor(count) || 1, Math.max(1, payload.length)));
     const opcode = typeof data === 'string' ? Opcode.Text : Opcode.Binary;
     const check = this.#canSend(opcode, 0);
     if (!check.ok) return check;
+    if (this.#deflate) {
+      this.#sendCompressed(opcode, payload, n);
+      return OK;
+    }
     for (let i = 0; i < n; i++) {
       const start = Math.floor((payload.length * i) / n);
       const end = Math.floor((payload.length * (i + 1)) / n);
@@ -189,8 +219,24 @@ export class Connection {
   #sendData(opcode: number, payload: Uint8Array): SendResult {
     const check = this.#canSend(opcode, 0);
     if (!check.ok) return check;
-    this.#write(0x80 | opcode, payload, minimalLengthForm(payload.length));
+    if (this.#deflate) this.#sendCompressed(opcode, payload, 1);
+    else this.#write(0x80 | opcode, payload, minimalLengthForm(payload.length));
     return OK;
+  }
+
+  /** RFC 7692 §6.1: a compressed message in `count` frames, RSV1 on the first only. */
+  #sendCompressed(opcode: number, payload: Uint8Array, count: number): void {
+    const pmd = this.#deflate!;
+    const { parts, window } = pmd.compress(payload, count);
+    for (let i = 0; i < count; i++) {
+      const last = i === count - 1;
+      const from = Math.floor((payload.length * i) / count);
+      const to = Math.floor((payload.length * (i + 1)) / count);
+      const note = new DeflateNote(i === 0 ? window : null, pmd.ownBits, [payload.subarray(from, to)], last);
+      const b0 = (last ? 0x80 : 0) | (i === 0 ? 0x40 | opcode : Opcode.Continuation);
+      const part = parts[i]!;
+      this.#events.push(this.#output.frame(b0, part, minimalLengthForm(part.length), this.#maskKeys, note));
+    }
   }
 
   #canSend(opcode: number, length: number): SendResult {
@@ -263,9 +309,9 @@ export class Connection {
   }
 
   #handleFrame(frame: DecodedFrame): void {
-    this.#events.push({ type: 'frame-in', frame });
     if (this.#closeReceived) {
       // §5.5.1: nothing may follow a close frame; the bytes are discarded.
+      this.#events.push({ type: 'frame-in', frame });
       return;
     }
     switch (frame.header.opcode) {
@@ -276,6 +322,9 @@ export class Connection {
       case Opcode.Continuation:
         this.#continuation(frame);
         return;
+    }
+    this.#events.push({ type: 'frame-in', frame });
+    switch (frame.header.opcode) {
       case Opcode.Ping:
         this.#events.push({ type: 'ping', payload: frame.payload });
         if (this.#autoPong && this.#state === 'OPEN' && !this.#closeSent) this.sendPong(frame.payload);
@@ -294,6 +343,7 @@ export class Connection {
     const { opcode, fin } = frame.header;
     const payload = frame.payload;
     if (this.#message) {
+      this.#events.push({ type: 'frame-in', frame });
       this.fail(
         protocolError(
           'interleaved-data-frame',
@@ -304,6 +354,15 @@ export class Connection {
       return;
     }
     const binary = opcode === Opcode.Binary;
+    // RFC 7692 §6: RSV1 on a message's first frame says its payload is compressed (the decoder lets
+    // RSV1 through only once permessage-deflate is negotiated).
+    if (frame.header.rsv1) {
+      const m = new IncomingMessage(binary, true);
+      m.frames = 1;
+      this.#inflateFrame(m, frame, this.#deflate!.beginMessage());
+      return;
+    }
+    this.#events.push({ type: 'frame-in', frame });
     if (fin) {
       if (binary) {
         this.#events.push({ type: 'message', binary, data: payload, frames: 1 });
@@ -329,14 +388,24 @@ export class Connection {
   /** A continuation frame (§5.4): the next part of the message in progress, charged against the limit. */
   #continuation(frame: DecodedFrame): void {
     const m = this.#message;
-    if (!m) {
-      this.fail(protocolError('unexpected-continuation', {}, { offset: frame.offset, length: 1 }));
+    if (!m || frame.header.rsv1) {
+      this.#events.push({ type: 'frame-in', frame });
+      const at = { offset: frame.offset, length: 1 };
+      // RFC 7692 §6: only the first frame of a message may carry RSV1.
+      this.fail(
+        m ? protocolError('rsv1-on-continuation', {}, at) : protocolError('unexpected-continuation', {}, at),
+      );
       return;
     }
+    m.frames++;
+    if (m.compressed) {
+      this.#inflateFrame(m, frame, null);
+      return;
+    }
+    this.#events.push({ type: 'frame-in', frame });
     const payload = frame.payload;
     const before = m.size;
     const size = before + payload.length;
-    m.frames++;
     if (size > this.maxMessageSize) {
       this.fail(
         protocolError(
@@ -347,19 +416,7 @@ export class Connection {
       );
       return;
     }
-    if (size + m.frames * FRAGMENT_OVERHEAD > this.maxMessageSize) {
-      // §7.4.1: 1009 is "a message that is too big for it to process" — and a million fragments are,
-      // whatever their payload. 1008 (policy) is for when "there is no other more suitable status
-      // code (e.g., 1003 or 1009)", and 1009 is the suitable one.
-      this.fail(
-        protocolError(
-          'too-many-fragments',
-          { frames: m.frames, overhead: FRAGMENT_OVERHEAD, length: size, max: this.maxMessageSize },
-          { offset: frame.offset, length: 1 },
-        ),
-      );
-      return;
-    }
+    if (this.#tooManyFragments(m, size, frame)) return;
     const fin = frame.header.fin;
     if (!m.push(payload, fin)) {
       this.#failUtf8(frame, before, -1);
@@ -369,6 +426,78 @@ export class Connection {
       this.#message = null;
       this.#events.push({ type: 'message', binary: m.binary, data: m.data(), frames: m.frames });
     }
+  }
+
+  /**
+   * §7.4.1: 1009 is "a message that is too big for it to process" — and a million fragments are,
+   * whatever their payload. 1008 (policy) is for when "there is no other more suitable status code
+   * (e.g., 1003 or 1009)", and 1009 is the suitable one.
+   */
+  #tooManyFragments(m: IncomingMessage, size: number, frame: DecodedFrame): boolean {
+    if (size + m.frames * FRAGMENT_OVERHEAD <= this.maxMessageSize) return false;
+    this.fail(
+      protocolError(
+        'too-many-fragments',
+        { frames: m.frames, overhead: FRAGMENT_OVERHEAD, length: size, max: this.maxMessageSize },
+        { offset: frame.offset, length: 1 },
+      ),
+    );
+    return true;
+  }
+
+  /**
+   * RFC 7692 §6.2: a frame of a compressed message, inflated into the message — in bounded pieces, each
+   * charged against the limit before the next is made, so a small frame that would inflate to gigabytes
+   * is refused (1009) as soon as it passes the limit, and the rest of it is never inflated. The frame is
+   * reported with what it inflated to, then the message, or the rule its data broke.
+   */
+  #inflateFrame(m: IncomingMessage, frame: DecodedFrame, window: DeflateWindow | null): void {
+    const pmd = this.#deflate!;
+    const fin = frame.header.fin;
+    const pieces: Uint8Array[] = [];
+    let error: ProtocolError | null = null;
+    const payloadAt = { offset: frame.offset + frame.header.headerLength, length: 1 };
+    const limit = this.maxMessageSize - (m.frames > 1 ? m.frames * FRAGMENT_OVERHEAD : 0);
+    const result = pmd.inflate(frame.payload, fin, (piece) => {
+      if (m.size + piece.length > limit) {
+        error = protocolError('inflated-too-big', { max: this.maxMessageSize }, payloadAt);
+        return false;
+      }
+      const before = m.size;
+      if (!m.push(piece, false)) {
+        const invalid = firstInvalidUtf8(piece);
+        error = protocolError('invalid-utf8', { offset: before + Math.max(0, invalid) }, payloadAt);
+        return false;
+      }
+      pieces.push(piece);
+      return true;
+    });
+    if (result.kind === 'corrupt')
+      error = protocolError('deflate-corrupt', { detail: result.detail }, payloadAt);
+    const problem =
+      result.kind === 'corrupt' ? 'corrupt' : error?.rule === 'inflated-too-big' ? 'limit' : null;
+    const note = new DeflateNote(window, pmd.peerBits, pieces, fin, problem);
+    this.#events.push({ type: 'frame-in', frame: frame.withDeflate(note) });
+    if (error === null && fin && !m.push(EMPTY, true)) {
+      error = protocolError('invalid-utf8', { offset: m.size }, payloadAt);
+    }
+    if (error !== null) {
+      this.#message = null;
+      this.fail(error);
+      return;
+    }
+    if (!fin) {
+      this.#message = m;
+      return;
+    }
+    this.#message = null;
+    this.#events.push({
+      type: 'message',
+      binary: m.binary,
+      data: m.data(),
+      frames: m.frames,
+      compressed: true,
+    });
   }
 
   #closeFrame(frame: DecodedFrame): void {

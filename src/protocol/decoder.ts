@@ -17,6 +17,7 @@ import {
 } from './frame.ts';
 import { applyMask, maskInto } from './mask.ts';
 import { encodeHeader } from './frame.ts';
+import type { DeflateNote } from './deflate/note.ts';
 import { frameFields, type FieldSpan } from './fields.ts';
 import { textsOf } from './text.ts';
 
@@ -81,6 +82,14 @@ export function parseHeader(
   const fin = (b0 & 0x80) !== 0;
   const opcode = b0 & 0x0f;
   const rsv = b0 & 0x70 & ~rules.allowedRsv;
+  const control = isControl(opcode);
+  // RFC 7692 §6: with permessage-deflate, RSV1 means "compressed" — which a control frame never is.
+  if (control && b0 & 0x40 && rules.allowedRsv & 0x40) {
+    return {
+      kind: 'error',
+      error: protocolError('rsv1-on-control', { opcodeName: opcodeName(opcode) }, { offset: at, length: 1 }),
+    };
+  }
   if (rsv !== 0) {
     const bit = rsv & 0x40 ? 1 : rsv & 0x20 ? 2 : 3;
     return {
@@ -94,7 +103,6 @@ export function parseHeader(
       error: protocolError('unknown-opcode', { opcode: opcode.toString(16) }, { offset: at, length: 1 }),
     };
   }
-  const control = isControl(opcode);
   if (control && !fin) {
     return {
       kind: 'error',
@@ -201,11 +209,17 @@ export class DecodedFrame {
   #fields: FieldSpan[] | undefined;
   constructor(
     readonly header: FrameHeader,
-    /** Unmasked payload. */
+    /** Unmasked payload (for a compressed frame, the DEFLATE bytes: see `deflate`). */
     readonly payload: Uint8Array,
     /** Stream offset of the frame's first byte. */
     readonly offset: number,
+    /** Part of a compressed message (RFC 7692): what permessage-deflate made of the payload. */
+    readonly deflate: DeflateNote | null = null,
   ) {}
+  /** The same frame, with what permessage-deflate made of its payload. */
+  withDeflate(note: DeflateNote): DecodedFrame {
+    return new DecodedFrame(this.header, this.payload, this.offset, note);
+  }
   get fin(): boolean {
     return this.header.fin;
   }
@@ -231,6 +245,7 @@ export class DecodedFrame {
       encodeHeader({ ...this.header, payload: this.payload }),
       this.payload,
       true,
+      this.deflate,
     ));
   }
 }

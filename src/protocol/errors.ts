@@ -1,15 +1,19 @@
 import type { ParamsIn, Text, TextParam } from './text.ts';
 
 /**
- * Every rule the engine enforces: one row per rule, holding the RFC section it comes from, what the
- * peer answers, and the rule's English text (the source its translations in src/i18n are keyed to,
- * by the id `rule.<rule id>`). A violation is a value (`ProtocolError`), never a thrown exception:
- * the UI renders it as a lesson.
+ * Every rule the engine enforces: one row per rule, holding the RFC and section it comes from (RFC 6455
+ * unless the row says 7692, the compression extension), what the peer answers, and the rule's English
+ * text (the source its translations in src/i18n are keyed to, by the id `rule.<rule id>`). A violation
+ * is a value (`ProtocolError`), never a thrown exception: the UI renders it as a lesson.
  */
 export type CloseCodeAnswer = 1002 | 1003 | 1007 | 1008 | 1009 | 1010 | 1011;
 export type HttpStatusAnswer = 400 | 403 | 426;
 
+export type Rfc = 6455 | 7692;
+
 interface RuleBase {
+  /** The RFC the section belongs to; 6455 when absent. */
+  readonly rfc?: 7692;
   readonly section: string;
   /** English source text; `{name}` placeholders are filled from the error's params. */
   readonly en: string;
@@ -24,13 +28,17 @@ interface ClientRule extends RuleBase {
   /** The client fails the connection without a close frame: there is no WebSocket yet (§4.1). */
   readonly clientRejects: true;
 }
+interface DeclineRule extends RuleBase {
+  /** A server's reason to decline an extension offer (RFC 7692 §7): it answers 101 without the extension. */
+  readonly declines: true;
+}
 interface LocalRule extends RuleBase {
   /** A misuse of the API by the caller (e.g. sending after close); nothing goes on the wire. */
   readonly local: true;
 }
 
 // `const`: each text keeps its literal type, so the catalogs can be checked against its placeholders.
-const rule = <const R extends FrameRule | HttpRule | ClientRule | LocalRule>(r: R): R => r;
+const rule = <const R extends FrameRule | HttpRule | ClientRule | DeclineRule | LocalRule>(r: R): R => r;
 
 export const RULES = {
   // §5 framing — the peer fails the connection with 1002 (protocol error).
@@ -114,6 +122,33 @@ export const RULES = {
     closeCode: 1009,
     en: 'The message has {frames} fragments; counting {overhead} bytes per fragment on top of its {length} payload bytes, it costs more than this endpoint accepts ({max}), so it closes with 1009 (message too big).',
   }),
+  // RFC 7692 §6: RSV1 is "Per-Message Compressed", and only the first frame of a data message may set it.
+  'rsv1-on-control': rule({
+    rfc: 7692,
+    section: '6',
+    closeCode: 1002,
+    en: 'RSV1 is set on a {opcodeName} frame; permessage-deflate compresses data messages only, and a control frame with RSV1 MUST fail the connection.',
+  }),
+  'rsv1-on-continuation': rule({
+    rfc: 7692,
+    section: '6',
+    closeCode: 1002,
+    en: 'RSV1 is set on a continuation frame; only the first frame of a compressed message carries it, so the receiver MUST fail the connection.',
+  }),
+  // Chromium fails the channel with 1002 (websocket_deflate_stream.cc → ERR_WS_PROTOCOL_ERROR), as
+  // python-websockets does; ws closes with 1007. The DEFLATE stream is the extension's framing, not
+  // message data of the wrong type, so 1002 it is.
+  'deflate-corrupt': rule({
+    rfc: 7692,
+    section: '6.2',
+    closeCode: 1002,
+    en: 'The compressed payload is not valid DEFLATE data ({detail}), so it cannot be inflated; the receiver closes with 1002 (browsers do; ws sends 1007).',
+  }),
+  'inflated-too-big': rule({
+    section: '10.4',
+    closeCode: 1009,
+    en: 'The compressed message inflates to more than this endpoint accepts ({max} bytes); it stops inflating as soon as the limit is passed and closes with 1009 (message too big).',
+  }),
   'data-after-close': rule({
     section: '5.5.1',
     closeCode: 1002,
@@ -167,6 +202,44 @@ export const RULES = {
     en: 'The client requires a subprotocol ({offered}) and this server speaks none of them.',
   }),
 
+  'bad-subprotocol-offer': rule({
+    section: '4.1',
+    httpStatus: 400,
+    en: 'Sec-WebSocket-Protocol must list distinct subprotocol tokens; got {value}.',
+  }),
+
+  // RFC 7692 §7: "A server MUST decline an extension negotiation offer for this extension if …" — it
+  // answers 101 without permessage-deflate, and the connection goes on uncompressed.
+  'deflate-offer-unknown-param': rule({
+    rfc: 7692,
+    section: '7',
+    declines: true,
+    en: 'The permessage-deflate offer has the parameter {name}, which is not defined for an offer; the server declines the offer.',
+  }),
+  'deflate-offer-duplicate-param': rule({
+    rfc: 7692,
+    section: '7',
+    declines: true,
+    en: 'The permessage-deflate offer has {name} more than once; the server declines the offer.',
+  }),
+  'deflate-offer-bad-window-bits': rule({
+    rfc: 7692,
+    section: '7.1.2',
+    declines: true,
+    en: '{name} must be an integer from 8 to 15 without leading zeros, but the offer says {value}; the server declines the offer.',
+  }),
+  'deflate-offer-flag-with-value': rule({
+    rfc: 7692,
+    section: '7.1.1',
+    declines: true,
+    en: '{name} takes no value, but the offer gives it {value}; the server declines the offer.',
+  }),
+  'deflate-offer-malformed': rule({
+    section: '9.1',
+    declines: true,
+    en: 'The Sec-WebSocket-Extensions header is malformed ({detail}); the server declines the extensions it offers.',
+  }),
+
   // §4.1 client validation of the server's answer: the client _Fails the WebSocket Connection_.
   'not-101': rule({
     section: '4.1',
@@ -197,6 +270,73 @@ export const RULES = {
     section: '4.1',
     clientRejects: true,
     en: 'The server selected subprotocol {value}, which the client did not offer.',
+  }),
+  'bad-extensions-header': rule({
+    section: '9.1',
+    clientRejects: true,
+    en: 'The server’s Sec-WebSocket-Extensions header is malformed: {detail}.',
+  }),
+  // RFC 7692 §7: "A client MUST _Fail the WebSocket Connection_ if the peer server accepted an extension
+  // negotiation offer for this extension with an extension negotiation response meeting any of …"
+  'deflate-answer-unknown-param': rule({
+    rfc: 7692,
+    section: '7',
+    clientRejects: true,
+    en: 'The server’s permessage-deflate answer has the parameter {name}, which is not defined for a response; the client fails the connection.',
+  }),
+  'deflate-answer-duplicate-param': rule({
+    rfc: 7692,
+    section: '7',
+    clientRejects: true,
+    en: 'The server’s permessage-deflate answer has {name} more than once; the client fails the connection.',
+  }),
+  'deflate-answer-bad-window-bits': rule({
+    rfc: 7692,
+    section: '7.1.2',
+    clientRejects: true,
+    en: '{name} must be an integer from 8 to 15 without leading zeros, but the answer says {value}; the client fails the connection.',
+  }),
+  'deflate-answer-flag-with-value': rule({
+    rfc: 7692,
+    section: '7.1.1',
+    clientRejects: true,
+    en: '{name} takes no value, but the answer gives it {value}; the client fails the connection.',
+  }),
+  'deflate-answer-window-no-value': rule({
+    rfc: 7692,
+    section: '7.1.2.2',
+    clientRejects: true,
+    en: 'The answer has client_max_window_bits without a value; in a response it MUST carry one (8 to 15), so the client fails the connection.',
+  }),
+  'deflate-answer-window-not-offered': rule({
+    rfc: 7692,
+    section: '7.1.2.2',
+    clientRejects: true,
+    en: 'The answer limits the client’s window (client_max_window_bits={value}), but the client did not offer client_max_window_bits; the client fails the connection.',
+  }),
+  'deflate-answer-window-too-large': rule({
+    rfc: 7692,
+    section: '7.1.2',
+    clientRejects: true,
+    en: 'The answer says {name}={value}, larger than the {offered} the client asked for; a server may only keep or lower it, so the client fails the connection.',
+  }),
+  'deflate-answer-server-window-missing': rule({
+    rfc: 7692,
+    section: '7.1.2.1',
+    clientRejects: true,
+    en: 'The client asked for server_max_window_bits={offered}, but the answer does not include it; a server that accepts the offer MUST, so the client fails the connection.',
+  }),
+  'deflate-answer-takeover-missing': rule({
+    rfc: 7692,
+    section: '7.1.1.1',
+    clientRejects: true,
+    en: 'The client asked for server_no_context_takeover, but the answer does not include it; a server that accepts the offer MUST, so the client fails the connection.',
+  }),
+  'deflate-answer-twice': rule({
+    rfc: 7692,
+    section: '5',
+    clientRejects: true,
+    en: 'The answer accepts permessage-deflate more than once; only one extension may own RSV1, so the client fails the connection.',
   }),
   'bad-response-head': rule({
     section: '4.1',
@@ -245,12 +385,16 @@ export type Answer =
   | { readonly kind: 'close'; readonly code: CloseCodeAnswer }
   | { readonly kind: 'http'; readonly status: HttpStatusAnswer }
   | { readonly kind: 'client-rejects' }
+  /** The server declines an extension offer and goes on without it (RFC 7692 §7). */
+  | { readonly kind: 'declined' }
   | { readonly kind: 'local' };
 
 export interface ProtocolError {
   readonly kind: 'protocol-error';
   readonly rule: RuleId;
-  /** RFC 6455 section, e.g. "5.5". */
+  /** The RFC the section is in: 6455, or 7692 for the compression extension. */
+  readonly rfc: Rfc;
+  /** Section of that RFC, e.g. "5.5". */
   readonly section: string;
   readonly answer: Answer;
   /** The rule's sentence with this violation's values; `describeError` / the UI's `tx` render it. */
@@ -267,6 +411,7 @@ function answerOf(r: RuleBase): Answer {
   if ('closeCode' in r) return { kind: 'close', code: (r as FrameRule).closeCode };
   if ('httpStatus' in r) return { kind: 'http', status: (r as HttpRule).httpStatus };
   if ('clientRejects' in r) return { kind: 'client-rejects' };
+  if ('declines' in r) return { kind: 'declined' };
   return { kind: 'local' };
 }
 
@@ -280,6 +425,7 @@ export function protocolError<K extends RuleId>(
   return {
     kind: 'protocol-error',
     rule: id,
+    rfc: r.rfc ?? 6455,
     section: r.section,
     answer: answerOf(r),
     message: hasParams ? { id: `rule.${id}`, params } : { id: `rule.${id}` },

@@ -4,6 +4,7 @@
  * panes). Works on truncated input too: fields whose bytes are missing are marked incomplete.
  */
 import { checkCloseCode, closeCodeLabel, closeCodeMeaning, type CloseTextId } from './close.ts';
+import type { DeflateNote } from './deflate/note.ts';
 import { isControl } from './frame.ts';
 import { applyMask } from './mask.ts';
 import { textsOf, type Text, type TextParam } from './text.ts';
@@ -21,7 +22,11 @@ export type FieldId =
   | 'masking-key'
   | 'payload'
   | 'close-code'
-  | 'close-reason';
+  | 'close-reason'
+  // permessage-deflate (RFC 7692), children of a compressed payload: not bytes on the wire themselves.
+  | 'deflate-window'
+  | 'inflated'
+  | 'deflate-tail';
 
 export interface FieldSpan {
   readonly id: FieldId;
@@ -37,6 +42,11 @@ export interface FieldSpan {
   readonly meaning: Text<FieldTextId | CloseTextId>;
   /** False when the input ends before this field does. */
   readonly complete: boolean;
+  /**
+   * Not bytes on the wire but what an extension made of them — the inflated payload, the LZ77 window,
+   * the removed tail — spanning the wire bytes it comes from (or, if empty, the place it applies).
+   */
+  readonly virtual?: true;
   readonly children?: readonly FieldSpan[];
 }
 
@@ -66,6 +76,8 @@ export const FIELD_TEXTS = {
   'frame.rsv.0': 'reserved for extensions; 0',
   'frame.rsv.1': 'set: only allowed if a negotiated extension defines RSV{n}',
   'frame.rsv1.1': 'set: only allowed if a negotiated extension defines RSV1 (e.g. permessage-deflate)',
+  'frame.rsv1.deflate':
+    'set: this message is compressed (permessage-deflate: RSV1 is “Per-Message Compressed”, RFC 7692 §6)',
   'frame.opcode': 'opcode',
   'frame.opcode.0x0': 'continuation frame: the next part of a fragmented message',
   'frame.opcode.0x1': 'text frame: the payload is UTF-8 text',
@@ -104,6 +116,25 @@ export const FIELD_TEXTS = {
   'frame.closeReason': 'Reason',
   'frame.closeReason.badUtf8': 'not valid UTF-8 (§5.5.1 → 1007)',
   'frame.closeReason.text': '“{reason}”',
+  'frame.payload.deflate': '{n} bytes of DEFLATE data, {inflated} bytes inflated{note}',
+  'frame.deflateWindow': 'LZ77 window',
+  'frame.deflateWindow.empty':
+    'empty: the first compressed message, with nothing earlier to refer to ({size}-byte window)',
+  'frame.deflateWindow.reset':
+    'reset: compressed on its own (no context takeover), it refers to nothing sent before ({size}-byte window)',
+  'frame.deflateWindow.kept':
+    'kept: it may refer to up to {size} bytes of the messages before it (context takeover)',
+  'frame.inflated': 'Inflated',
+  'frame.inflated.text': '{n} bytes: “{text}”',
+  'frame.inflated.binary': '{n} bytes of binary data',
+  'frame.inflated.badUtf8': '{n} bytes, not valid UTF-8 as they stand',
+  'frame.inflated.empty': 'nothing: an empty message or fragment',
+  'frame.inflated.corrupt':
+    'inflating failed here after {n} bytes: this is not valid DEFLATE data (RFC 7692 §6.2)',
+  'frame.inflated.limit': 'inflating stopped here after {n} bytes: the message passed the size limit (1009)',
+  'frame.deflateTail': 'Removed tail',
+  'frame.deflateTail.value':
+    'the sender removed 00 00 ff ff (an empty stored block) from the end; the receiver appends it before inflating (RFC 7692 §7.2.1, §7.2.2)',
 } as const;
 export type FieldTextId = keyof typeof FIELD_TEXTS;
 
@@ -127,6 +158,7 @@ export function frameFields(
   head: Uint8Array,
   payload: Uint8Array | null,
   payloadComplete: boolean,
+  deflate: DeflateNote | null = null,
 ): FieldSpan[] {
   const out: FieldSpan[] = [];
   if (head.length < 1) return out;
@@ -154,7 +186,11 @@ export function frameFields(
       bitLength: 1,
       raw: String(v),
       complete: true,
-      meaning: !v ? say('frame.rsv.0') : i === 1 ? say('frame.rsv1.1') : say('frame.rsv.1', { n: i }),
+      meaning: !v
+        ? say('frame.rsv.0')
+        : i === 1
+          ? say(deflate?.window ? 'frame.rsv1.deflate' : 'frame.rsv1.1')
+          : say('frame.rsv.1', { n: i }),
     });
   }
   const opcode = b0 & 0x0f;
@@ -239,9 +275,108 @@ export function frameFields(
   }
   if (masked) p += 4;
   if (payload && length !== null && (payload.length > 0 || length === 0)) {
-    out.push(payloadField(opcode, p, length, payload, payloadComplete, masked));
+    out.push(
+      deflate && payloadComplete
+        ? compressedField(deflate, p, length, payload, masked)
+        : payloadField(opcode, p, length, payload, payloadComplete, masked),
+    );
   }
   return out;
+}
+
+/**
+ * A compressed payload (RFC 7692 §7.2): the DEFLATE bytes, and as children what they stand for — the
+ * window the message began with (first frame), the inflated bytes, the tail put back (last frame).
+ */
+function compressedField(
+  note: DeflateNote,
+  start: number,
+  length: number,
+  payload: Uint8Array,
+  masked: boolean,
+): FieldSpan {
+  const end = start + length;
+  const inflated = note.inflated;
+  const at = (from: number, to: number) => ({
+    byteStart: from,
+    byteEnd: to,
+    bitStart: from * 8,
+    bitLength: (to - from) * 8,
+    complete: true,
+    virtual: true as const,
+  });
+  const children: FieldSpan[] = [];
+  if (note.window) {
+    const size = 2 ** note.windowBits;
+    children.push({
+      id: 'deflate-window',
+      name: say('frame.deflateWindow'),
+      ...at(start, start),
+      raw: `2^${note.windowBits}`,
+      meaning:
+        note.window === 'kept'
+          ? say('frame.deflateWindow.kept', { size })
+          : say(note.window === 'empty' ? 'frame.deflateWindow.empty' : 'frame.deflateWindow.reset', {
+              size,
+            }),
+    });
+  }
+  children.push({
+    id: 'inflated',
+    name: say('frame.inflated'),
+    ...at(start, end),
+    raw: hexPreview(inflated),
+    meaning: inflatedMeaning(note, inflated),
+  });
+  if (note.tail && note.problem === null) {
+    children.push({
+      id: 'deflate-tail',
+      name: say('frame.deflateTail'),
+      ...at(end, end),
+      raw: '00 00 ff ff',
+      meaning: say('frame.deflateTail.value'),
+    });
+  }
+  return {
+    id: 'payload',
+    name: say('frame.payload'),
+    byteStart: start,
+    byteEnd: end,
+    bitStart: start * 8,
+    bitLength: length * 8,
+    raw: hexPreview(payload),
+    complete: true,
+    meaning: say('frame.payload.deflate', {
+      n: length,
+      inflated: inflated.length,
+      note: masked ? say('frame.payload.unmasked') : '',
+    }),
+    children,
+  };
+}
+
+function inflatedMeaning(note: DeflateNote, inflated: Uint8Array): Text<FieldTextId> {
+  const n = inflated.length;
+  if (note.problem === 'corrupt') return say('frame.inflated.corrupt', { n });
+  if (note.problem === 'limit') return say('frame.inflated.limit', { n });
+  if (n === 0) return say('frame.inflated.empty');
+  // A frame's share of a text message may end inside a character: undecodable alone, fine together.
+  const text = decodeUtf8(inflated);
+  if (text === null)
+    return say(isLikelyText(inflated) ? 'frame.inflated.badUtf8' : 'frame.inflated.binary', { n });
+  if (!isPrintable(text)) return say('frame.inflated.binary', { n });
+  return say('frame.inflated.text', {
+    n,
+    text: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text,
+  });
+}
+
+/** Mostly printable ASCII: text cut mid-character rather than binary data. */
+function isLikelyText(b: Uint8Array): boolean {
+  let printable = 0;
+  const n = Math.min(b.length, 256);
+  for (let i = 0; i < n; i++) if ((b[i]! >= 0x20 && b[i]! < 0x7f) || b[i]! >= 0x80) printable++;
+  return printable >= n * 0.9;
 }
 
 function payloadField(

@@ -3,7 +3,17 @@
  * 101 (or 400 / 403 / 426) answer, and the client's checks of that answer.
  */
 import { sha1 } from '@noble/hashes/legacy.js';
+import {
+  PERMESSAGE_DEFLATE,
+  answerOffer,
+  checkAnswer,
+  offerHeader,
+  type DeflateOffer,
+  type DeflateParams,
+  type DeflatePolicy,
+} from './deflate/params.ts';
 import { protocolError, type ProtocolError } from './errors.ts';
+import { isToken, parseExtensions, serializeExtension } from './extensions.ts';
 import { headerTokens, headerValue, type HeaderField, type HttpRequest, type HttpResponse } from './http.ts';
 import { englishText } from './texts.ts';
 
@@ -55,6 +65,8 @@ export interface ClientRequestOptions {
   readonly extraHeaders?: readonly HeaderField[];
   /** Sec-WebSocket-Version to send; "13" unless a lesson wants to see a server answer 426. */
   readonly version?: string;
+  /** Offer permessage-deflate (RFC 7692 §7.1) with these parameters. */
+  readonly perMessageDeflate?: DeflateOffer;
 }
 
 export function buildRequest(opts: ClientRequestOptions, key: string): HttpRequest {
@@ -68,6 +80,8 @@ export function buildRequest(opts: ClientRequestOptions, key: string): HttpReque
   if (opts.origin) headers.push({ name: 'Origin', value: opts.origin });
   if (opts.protocols?.length)
     headers.push({ name: 'Sec-WebSocket-Protocol', value: opts.protocols.join(', ') });
+  if (opts.perMessageDeflate)
+    headers.push({ name: 'Sec-WebSocket-Extensions', value: offerHeader(opts.perMessageDeflate) });
   headers.push(...(opts.extraHeaders ?? []));
   return { kind: 'request', method: 'GET', target: opts.path ?? '/', version: 'HTTP/1.1', headers };
 }
@@ -79,13 +93,21 @@ export interface ServerPolicy {
   readonly requireProtocol?: boolean;
   /** Origin check (§4.2.2 / §10.2): return false to answer 403. Absent: every origin is allowed. */
   readonly allowOrigin?: (origin: string | null) => boolean;
+  /** Accept permessage-deflate offers under this policy (RFC 7692 §7.1). Absent: decline them all. */
+  readonly perMessageDeflate?: DeflatePolicy;
 }
 
 export interface AcceptedRequest {
   readonly key: string;
   readonly protocol: string | null;
-  /** Extension offers seen in the request; all are declined (this engine implements none). */
+  /** The permessage-deflate parameters agreed to, or null when the connection goes uncompressed. */
+  readonly deflate: DeflateParams | null;
+  /** The Sec-WebSocket-Extensions value of the 101, when an extension was accepted. */
+  readonly extensions: string | null;
+  /** Names of the extension offers declined, in the order offered (including invalid deflate offers). */
   readonly declinedExtensions: readonly string[];
+  /** Why each declined permessage-deflate offer was declined, when it was invalid (RFC 7692 §7). */
+  readonly declinedBecause: readonly ProtocolError[];
   readonly origin: string | null;
 }
 
@@ -116,14 +138,73 @@ export function checkRequest(req: HttpRequest, policy: ServerPolicy = {}): Reque
   if (policy.allowOrigin && !policy.allowOrigin(origin)) {
     return fail(protocolError('origin-not-allowed', { value: shown(origin) }));
   }
-  const offered = headerTokens(h, 'Sec-WebSocket-Protocol');
-  const protocol = (policy.protocols ?? []).find((p) => offered.includes(p.toLowerCase())) ?? null;
+  // §4.1: the client's list of subprotocols, tokens each and distinct; compared as written (§11.3.4).
+  const offered = subprotocolList(headerValue(h, 'Sec-WebSocket-Protocol'));
+  if (offered === null) {
+    const value = shown(headerValue(h, 'Sec-WebSocket-Protocol'));
+    return fail(protocolError('bad-subprotocol-offer', { value }));
+  }
+  const protocol = (policy.protocols ?? []).find((p) => offered.includes(p)) ?? null;
   if (protocol === null && offered.length > 0 && policy.requireProtocol) {
     return fail(protocolError('no-common-subprotocol', { offered: offered.join(', ') }));
   }
-  const declinedExtensions = headerTokens(h, 'Sec-WebSocket-Extensions').map((e) => e.split(';')[0]!.trim());
-  const accepted: AcceptedRequest = { key, protocol, declinedExtensions, origin };
+  const accepted: AcceptedRequest = {
+    key,
+    protocol,
+    ...negotiateExtensions(headerValue(h, 'Sec-WebSocket-Extensions'), policy.perMessageDeflate),
+    origin,
+  };
   return { ok: true, accepted, response: acceptResponse(accepted) };
+}
+
+/** "chat, superchat" → ["chat", "superchat"]; null when an element is not a token or is repeated. */
+function subprotocolList(value: string | null): string[] | null {
+  if (value === null) return [];
+  const list = value
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+  if (list.some((t) => !isToken(t)) || new Set(list).size !== list.length) return null;
+  return list;
+}
+
+type Negotiated = Pick<AcceptedRequest, 'deflate' | 'extensions' | 'declinedExtensions' | 'declinedBecause'>;
+
+/**
+ * §9.1 and RFC 7692 §5, §7: the first acceptable permessage-deflate offer is taken; every other offer
+ * is declined — the invalid ones with the rule they break (RFC 7692 §7: "A server MUST decline …").
+ */
+function negotiateExtensions(value: string | null, policy: DeflatePolicy | undefined): Negotiated {
+  const none: Negotiated = { deflate: null, extensions: null, declinedExtensions: [], declinedBecause: [] };
+  if (value === null) return none;
+  const parsed = parseExtensions(value);
+  if (!parsed.ok) {
+    return {
+      ...none,
+      declinedBecause: [protocolError('deflate-offer-malformed', { detail: parsed.detail })],
+    };
+  }
+  const declined: string[] = [];
+  const because: ProtocolError[] = [];
+  let agreed: { params: DeflateParams; answer: string } | null = null;
+  for (const e of parsed.elements) {
+    if (e.name !== PERMESSAGE_DEFLATE || !policy || agreed) {
+      declined.push(e.name);
+      continue;
+    }
+    const r = answerOffer(e, policy);
+    if (r.ok) agreed = { params: r.params, answer: serializeExtension(r.answer) };
+    else {
+      declined.push(e.name);
+      because.push(r.error);
+    }
+  }
+  return {
+    deflate: agreed?.params ?? null,
+    extensions: agreed?.answer ?? null,
+    declinedExtensions: declined,
+    declinedBecause: because,
+  };
 }
 
 function shown(v: string | null): string {
@@ -138,6 +219,7 @@ export function acceptResponse(accepted: AcceptedRequest): HttpResponse {
     { name: 'Sec-WebSocket-Accept', value: acceptFor(accepted.key) },
   ];
   if (accepted.protocol) headers.push({ name: 'Sec-WebSocket-Protocol', value: accepted.protocol });
+  if (accepted.extensions) headers.push({ name: 'Sec-WebSocket-Extensions', value: accepted.extensions });
   return { kind: 'response', version: 'HTTP/1.1', status: 101, reason: 'Switching Protocols', headers };
 }
 
@@ -146,7 +228,7 @@ const REASONS: Record<number, string> = { 400: 'Bad Request', 403: 'Forbidden', 
 /** The HTTP error response a real server sends for a refused handshake, with the rule in its body. */
 export function rejectionFor(error: ProtocolError): HttpResponse {
   const status = error.answer.kind === 'http' ? error.answer.status : 400;
-  const body = `RFC 6455 §${error.section}: ${englishText(error.message)}\n`;
+  const body = `RFC ${error.rfc} §${error.section}: ${englishText(error.message)}\n`;
   const headers: HeaderField[] = [];
   // RFC 9110 §15.5.22: a 426 MUST name the protocol to upgrade to; RFC 6455 §4.4 adds the version.
   if (status === 426)
@@ -168,17 +250,25 @@ export function rejectionFor(error: ProtocolError): HttpResponse {
 
 export interface AcceptedResponse {
   readonly protocol: string | null;
+  /** The permessage-deflate parameters the server answered with, or null for none. */
+  readonly deflate: DeflateParams | null;
 }
 
 export type ResponseCheck =
   | { readonly ok: true; readonly accepted: AcceptedResponse }
   | { readonly ok: false; readonly error: ProtocolError };
 
+/** What the client offered, for checking the answer against it. */
+export interface ClientOffer {
+  readonly protocols?: readonly string[];
+  readonly perMessageDeflate?: DeflateOffer;
+}
+
 /** §4.1: the client's checks of the server's answer. `expectedAccept` is acceptFor(the key it sent). */
 export function checkResponse(
   res: HttpResponse,
   expectedAccept: string,
-  offeredProtocols: readonly string[] = [],
+  offer: ClientOffer = {},
 ): ResponseCheck {
   const fail = (error: ProtocolError): ResponseCheck => ({ ok: false, error });
   const h = res.headers;
@@ -194,11 +284,33 @@ export function checkResponse(
   if (accept !== expectedAccept) {
     return fail(protocolError('wrong-accept', { value: shown(accept), expected: expectedAccept }));
   }
-  const ext = headerValue(h, 'Sec-WebSocket-Extensions');
-  if (ext !== null) return fail(protocolError('unexpected-extension', { value: shown(ext) }));
+  const deflate = checkExtensionsAnswer(headerValue(h, 'Sec-WebSocket-Extensions'), offer.perMessageDeflate);
+  if (!deflate.ok) return deflate;
+  // §4.1: "a subprotocol that was not present in the client's handshake" fails the connection.
   const protocol = headerValue(h, 'Sec-WebSocket-Protocol');
-  if (protocol !== null && !offeredProtocols.includes(protocol)) {
+  if (protocol !== null && !(offer.protocols ?? []).includes(protocol)) {
     return fail(protocolError('unexpected-subprotocol', { value: shown(protocol) }));
   }
-  return { ok: true, accepted: { protocol } };
+  return { ok: true, accepted: { protocol, deflate: deflate.params } };
+}
+
+/**
+ * §4.1 and RFC 7692 §5, §7: an answer may only name permessage-deflate, once, if it was offered, with
+ * parameters the offer allows.
+ */
+function checkExtensionsAnswer(
+  value: string | null,
+  offer: DeflateOffer | undefined,
+): { ok: true; params: DeflateParams | null } | { ok: false; error: ProtocolError } {
+  if (value === null) return { ok: true, params: null };
+  const parsed = parseExtensions(value);
+  if (!parsed.ok)
+    return { ok: false, error: protocolError('bad-extensions-header', { detail: parsed.detail }) };
+  if (parsed.elements.length === 0) return { ok: true, params: null };
+  const foreign = parsed.elements.find((e) => e.name !== PERMESSAGE_DEFLATE || !offer);
+  if (foreign)
+    return { ok: false, error: protocolError('unexpected-extension', { value: shown(foreign.name) }) };
+  if (parsed.elements.length > 1) return { ok: false, error: protocolError('deflate-answer-twice') };
+  const r = checkAnswer(parsed.elements[0]!, offer!);
+  return r.ok ? { ok: true, params: r.params } : r;
 }

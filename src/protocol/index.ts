@@ -8,6 +8,11 @@ export * from './fields.ts';
 export * from './close.ts';
 export * from './utf8.ts';
 export * from './http.ts';
+export * from './extensions.ts';
+export * from './deflate/params.ts';
+export * from './deflate/codec.ts';
+export * from './deflate/extension.ts';
+export * from './deflate/note.ts';
 export * from './handshake.ts';
 export * from './events.ts';
 export * from './connection.ts';
@@ -15,3 +20,4 @@ export * from './client.ts';
 export * from './server.ts';
 export * from './hex.ts';
 export * from './inspect.ts';
+// deflate/pako.ts is imported where compression is used, never from here: see that file.

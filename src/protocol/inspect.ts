@@ -4,6 +4,8 @@
  * `Connection`, so the verdict, the close code and the answer it would send are the engine's own.
  */
 import { Connection } from './connection.ts';
+import type { DeflateSetup } from './deflate/extension.ts';
+import type { DeflateParams } from './deflate/params.ts';
 import type { EngineEvent } from './events.ts';
 import type { DecodedFrame } from './decoder.ts';
 import type { ProtocolError } from './errors.ts';
@@ -38,16 +40,28 @@ export interface Inspection {
 export const MAX_INSPECTED_FRAMES = 10_000;
 const FEED = 64 * 1024;
 
+export interface InspectOptions {
+  readonly maxMessageSize?: number;
+  readonly maxFrames?: number;
+  /**
+   * Decode as if permessage-deflate had been negotiated with these parameters (RFC 7692): RSV1 then
+   * marks a compressed message, and each frame's field map shows its DEFLATE bytes, what they inflate
+   * to, the window and the tail. Stateless: the receiver's window starts empty with the input.
+   */
+  readonly deflate?: DeflateSetup & { readonly params: DeflateParams };
+}
+
 export function inspectBytes(
   input: Uint8Array,
   direction: Direction,
-  maxMessageSize?: number,
-  maxFrames = MAX_INSPECTED_FRAMES,
+  options: InspectOptions = {},
 ): Inspection {
+  const { maxMessageSize, maxFrames = MAX_INSPECTED_FRAMES, deflate } = options;
   const receiver = new Connection(direction === 'c2s' ? 'server' : 'client', {
     ...(maxMessageSize ? { maxMessageSize } : {}),
     // Replies are shown, not sent: a fixed key keeps the view stable while the learner types.
     random: (n) => new Uint8Array(n),
+    ...(deflate ? { deflate } : {}),
   });
   // Fed in socket-sized chunks so a huge paste can stop at `maxFrames`, on a frame boundary.
   const events: EngineEvent[] = [];

@@ -11,6 +11,7 @@
  * 1.4 µs, 28 % of it in the garbage collector.
  */
 import { DecodedFrame, type FrameHeader } from './decoder.ts';
+import type { DeflateNote } from './deflate/note.ts';
 import { headerLength, putHeader, type LengthForm } from './frame.ts';
 import { maskInto, type MaskKeys } from './mask.ts';
 
@@ -69,7 +70,13 @@ export class Output {
    * fresh key from `keys` when there are keys (a client, §5.3) — the key is drawn straight into the
    * header and the payload XORed from there.
    */
-  frame(b0: number, payload: Uint8Array, form: LengthForm, keys: MaskKeys | null): SentFrame {
+  frame(
+    b0: number,
+    payload: Uint8Array,
+    form: LengthForm,
+    keys: MaskKeys | null,
+    deflate: DeflateNote | null = null,
+  ): SentFrame {
     const n = payload.length;
     const hlen = (form === 7 ? 2 : form === 16 ? 4 : 10) + (keys === null ? 0 : 4);
     const offset = this.#offset;
@@ -80,7 +87,9 @@ export class Output {
       this.#at += hlen;
       this.#offset += hlen;
       this.append(payload);
-      return new SentFrame(block, start, payload, offset);
+      return deflate
+        ? new SentCompressedFrame(block, start, payload, offset, deflate)
+        : new SentFrame(block, start, payload, offset);
     }
     const block = this.#room(hlen + n);
     const start = this.#at;
@@ -96,7 +105,9 @@ export class Output {
     }
     this.#at = at + n;
     this.#offset += hlen + n;
-    return new SentFrame(block, start, payload, offset);
+    return deflate
+      ? new SentCompressedFrame(block, start, payload, offset, deflate)
+      : new SentFrame(block, start, payload, offset);
   }
 
   /** A block with `n` contiguous free bytes at `#at`: the current one, or a fresh one. */
@@ -179,7 +190,12 @@ export class SentFrame {
 
   /** The frame as sent: header, clear payload, stream offset (the same value a receiver decodes). */
   get frame(): DecodedFrame {
-    return new DecodedFrame(this.#header(), this.#payload, this.#offset);
+    return new DecodedFrame(this.#header(), this.#payload, this.#offset, this.deflate);
+  }
+
+  /** What permessage-deflate made of the frame (a subclass for compressed frames). */
+  get deflate(): DeflateNote | null {
+    return null;
   }
 
   /** The frame's bytes on the wire, as one chunk or as header + payload (sent by reference). */
@@ -211,6 +227,20 @@ export class SentFrame {
       headerLength: hlen,
       maskKey: masked ? b.slice(s + hlen - 4, s + hlen) : null,
     };
+  }
+}
+
+/** A frame of a compressed message: the same event, with the note its field map shows (RFC 7692 §7.2.1). */
+class SentCompressedFrame extends SentFrame {
+  readonly #deflate: DeflateNote;
+
+  constructor(block: Uint8Array, start: number, payload: Uint8Array, offset: number, deflate: DeflateNote) {
+    super(block, start, payload, offset);
+    this.#deflate = deflate;
+  }
+
+  override get deflate(): DeflateNote {
+    return this.#deflate;
   }
 }
 

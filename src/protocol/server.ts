@@ -3,6 +3,8 @@
  * server's policy, no effect) and acting (`sendResponse`), as python-websockets' server does.
  */
 import { Connection, type ConnectionOptions } from './connection.ts';
+import type { DeflateSetup } from './deflate/extension.ts';
+import type { DeflatePolicy } from './deflate/params.ts';
 import { protocolError } from './errors.ts';
 import { concatBytes } from './frame.ts';
 import {
@@ -14,10 +16,18 @@ import {
 } from './handshake.ts';
 import { HEAD_INCOMPLETE, HeadScanner, parseRequestHead, type HttpRequest } from './http.ts';
 
-export interface ServerOptions extends ConnectionOptions, ServerPolicy {}
+export interface ServerOptions
+  extends Omit<ConnectionOptions, 'deflate'>, Omit<ServerPolicy, 'perMessageDeflate'> {
+  /**
+   * Accept permessage-deflate offers (RFC 7692): the DEFLATE codec, and the policy the answer imposes
+   * (none by default: the client's offer is taken as it is).
+   */
+  readonly deflate?: DeflateSetup & { readonly policy?: DeflatePolicy };
+}
 
 export class ServerConnection extends Connection {
   readonly #policy: ServerPolicy;
+  readonly #deflateSetup: DeflateSetup | null;
   readonly #head = new HeadScanner();
   #request: HttpRequest | null = null;
   /** Bytes that came after the request, before our 101: the first frames, decoded once OPEN. */
@@ -26,8 +36,10 @@ export class ServerConnection extends Connection {
   accepted: AcceptedRequest | null = null;
 
   constructor(options: ServerOptions = {}) {
-    super('server', options, 'CONNECTING');
-    this.#policy = options;
+    super('server', { ...options, deflate: undefined }, 'CONNECTING'); // negotiated, not assumed
+    const { deflate, ...policy } = options;
+    this.#policy = deflate ? { ...policy, perMessageDeflate: deflate.policy ?? {} } : policy;
+    this.#deflateSetup = deflate ?? null;
   }
 
   /** The client's complete handshake request, once it has arrived. */
@@ -84,6 +96,9 @@ export class ServerConnection extends Connection {
       return;
     }
     this.accepted = decision.accepted;
+    // A decision from accept() agrees to permessage-deflate only when this server has a codec for it.
+    if (decision.accepted.deflate && this.#deflateSetup)
+      this.useDeflate(decision.accepted.deflate, this.#deflateSetup);
     const rest = concatBytes(this.#rest);
     this.#rest = [];
     this.opened(rest);

@@ -13,9 +13,10 @@ import { fillTemplate, textsOf, type Text } from './text.ts';
 
 /** "RFC 6455 §5.5: … → close 1002 (Protocol Error)": the answer suffix is a sentence of its own. */
 const ERROR_TEXTS = {
-  'error.rule': 'RFC 6455 §{section}: {message}',
+  'error.rule': 'RFC {rfc} §{section}: {message}',
   'error.answer.close': '{rule} → close {code} ({name})',
   'error.answer.http': '{rule} → HTTP {status}',
+  'error.answer.declined': '{rule} → 101 without the extension',
 } as const;
 
 export const ENGLISH = {
@@ -35,7 +36,7 @@ const say = textsOf<typeof ERROR_TEXTS>();
 
 /** "RFC 6455 §5.5: <the rule's sentence>", without what the peer answers. */
 export function errorRuleText(e: ProtocolError): EngineText {
-  return say('error.rule', { section: e.section, message: e.message });
+  return say('error.rule', { rfc: e.rfc, section: e.section, message: e.message });
 }
 
 /** The sentence a learner reads for a violation: the rule, its section, and what the peer answers. */
@@ -51,6 +52,8 @@ export function errorText(e: ProtocolError): EngineText {
       });
     case 'http':
       return say('error.answer.http', { rule, status: e.answer.status });
+    case 'declined':
+      return say('error.answer.declined', { rule });
     default:
       return rule;
   }

@@ -39,6 +39,10 @@ export const CATEGORY: Record<FieldId, Category> = {
   payload: 'payload',
   'close-code': 'code',
   'close-reason': 'reason',
+  // permessage-deflate's children of a compressed payload (virtual: what the bytes stand for).
+  'deflate-window': 'payload',
+  inflated: 'payload',
+  'deflate-tail': 'payload',
 };
 
 export interface FieldRow {
