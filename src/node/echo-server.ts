@@ -3,6 +3,11 @@
  * text, binary as binary), like an Autobahn|Testsuite "testee" server.
  *
  *   npm run echo-server -- --port 9001 [--host 127.0.0.1] [--max-message-size 16777216] [--origin URL]…
+ *                          [--no-deflate]
+ *
+ * It accepts permessage-deflate (RFC 7692) by default, as browsers offer it, so echoes go back
+ * compressed; a compressed message is inflated in bounded pieces, and one that inflates past the message
+ * limit is refused with 1009 before the rest of it is inflated (a decompression bomb costs little).
  *
  * Pings are answered by the engine (§5.5.2) and the closing handshake is the engine's (§7.1.2); this
  * file wires sockets to engines, holds the server's limits (connections, deadlines, origins) and logs
@@ -12,7 +17,13 @@
 import net from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { describeError, serializeHead, type ServerConnection } from '../protocol/index.ts';
+import {
+  describeError,
+  serializeHead,
+  type DeflatePolicy,
+  type ServerConnection,
+} from '../protocol/index.ts';
+import { pakoCodec } from '../protocol/deflate/pako.ts';
 import { escapeForLog } from './log-escape.ts';
 import { acceptSocket, type Deadline, type SocketDriver } from './socket-driver.ts';
 
@@ -43,6 +54,11 @@ export interface EchoServerOptions {
   readonly origins?: readonly string[];
   /** Where the one-line logs go; `null` for none (tests). Lines are escaped for a terminal. */
   readonly log?: ((line: string) => void) | null;
+  /**
+   * permessage-deflate (RFC 7692): accepted by default with the client's parameters; a policy imposes
+   * its own (e.g. no context takeover); false declines every offer.
+   */
+  readonly deflate?: boolean | DeflatePolicy;
 }
 
 /** The defaults, one table: the CLI's --help and the README quote these. */
@@ -80,6 +96,9 @@ export function startEchoServer(options: EchoServerOptions = {}): Promise<EchoSe
     closeTimeoutMs,
   };
   const allowOrigin = originCheck(options.origins ?? []);
+  const deflate = options.deflate ?? true;
+  const deflateSetup =
+    deflate === false ? {} : { deflate: { codec: pakoCodec, policy: deflate === true ? {} : deflate } };
   const print = options.log === undefined ? (line: string) => console.log(line) : options.log;
   // Peer bytes reach the log inside error texts and close reasons: escape every line (review L3).
   const log = print && ((line: string) => print(escapeForLog(line)));
@@ -98,6 +117,7 @@ export function startEchoServer(options: EchoServerOptions = {}): Promise<EchoSe
     const peer = `${socket.remoteAddress}:${socket.remotePort}`;
     const driver = acceptSocket(socket, {
       maxMessageSize,
+      ...deflateSetup,
       ...(allowOrigin ? { allowOrigin } : {}),
       ...limits,
       onDeadline: (deadline, ms) => log?.(`#${id} ${DEADLINE_LOG[deadline]} within ${ms} ms: dropped`),
@@ -109,7 +129,10 @@ export function startEchoServer(options: EchoServerOptions = {}): Promise<EchoSe
             else driver.sendText(event.data as string);
             return;
           case 'state':
-            if (event.to === 'OPEN') log?.(`#${id} ${peer} open`);
+            if (event.to === 'OPEN') {
+              const ext = driver.conn.accepted?.extensions;
+              log?.(`#${id} ${peer} open${ext ? ` (${ext})` : ''}`);
+            }
             return;
           case 'error':
             log?.(`#${id} ${describeError(event.error)} [${event.error.rule}]`);
@@ -255,10 +278,11 @@ const FLAGS = {
   'pong-timeout-ms': { type: 'string', default: String(ECHO_DEFAULTS.pongTimeoutMs) },
   'close-timeout-ms': { type: 'string', default: String(ECHO_DEFAULTS.closeTimeoutMs) },
   origin: { type: 'string', multiple: true },
+  deflate: { type: 'boolean', default: true },
   help: { type: 'boolean', default: false },
 } satisfies NonNullable<ParseArgsConfig['options']>;
 
-type NumberFlag = Exclude<keyof typeof FLAGS, 'host' | 'origin' | 'help'>;
+type NumberFlag = Exclude<keyof typeof FLAGS, 'host' | 'origin' | 'deflate' | 'help'>;
 
 function usage(): string {
   return [
@@ -272,11 +296,12 @@ function usage(): string {
     `  --pong-timeout-ms T       deadline for that ping's pong (${ECHO_DEFAULTS.pongTimeoutMs})`,
     `  --close-timeout-ms T      deadline for the peer to finish closing (${ECHO_DEFAULTS.closeTimeoutMs})`,
     '  --origin URL              allow browser pages from this origin only (repeatable; default: any)',
+    '  --no-deflate              decline permessage-deflate (accepted by default, RFC 7692)',
   ].join('\n');
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: FLAGS });
+  const { values } = parseArgs({ args: argv, options: FLAGS, allowNegative: true });
   if (values.help) {
     console.log(usage());
     return;
@@ -309,11 +334,13 @@ async function main(argv: string[]): Promise<void> {
     pongTimeoutMs: numberFlag('pong-timeout-ms', 0),
     closeTimeoutMs: numberFlag('close-timeout-ms', 0),
     origins,
+    deflate: values.deflate,
   };
   const server = await startEchoServer(options);
   console.log(
     `echo server listening on ws://${server.host}:${server.port}/ (max message ${options.maxMessageSize} B, ` +
-      `${options.maxConnections} connections, origins: ${origins.length ? origins.join(' ') : 'any'})`,
+      `${options.maxConnections} connections, origins: ${origins.length ? origins.join(' ') : 'any'}, ` +
+      `permessage-deflate ${options.deflate ? 'on' : 'off'})`,
   );
   let stopping = false;
   process.on('SIGINT', () => {

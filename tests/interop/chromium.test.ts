@@ -1,7 +1,8 @@
 /**
  * Chromium's own `WebSocket` (Debian's headless chromium, driven by playwright-core) against our engine
  * on real TCP at 127.0.0.1. A browser is the client every learner's page will use, so this is the
- * interop that matters most: echo, the closing handshake both ways, and a server that breaks §5.2.
+ * interop that matters most: echo with permessage-deflate (which Chromium offers on every connection),
+ * the closing handshake both ways, and a server that breaks §5.2 or sends corrupt DEFLATE data.
  */
 import net from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/protocol/index.ts';
 import { startEchoServer, type EchoServer } from '../../src/node/echo-server.ts';
 import { acceptSocket } from '../../src/node/socket-driver.ts';
+import { pakoCodec } from '../../src/protocol/deflate/pako.ts';
 import { CHROMIUM_ARGS, NO_CHROMIUM_HINT, chromiumPath } from '../support/chromium.ts';
 
 const HOST = '127.0.0.1';
@@ -25,9 +27,10 @@ function withTimeout<T>(promise: Promise<T>, label: string, ms = WAIT_MS): Promi
 }
 
 /**
- * A test-only server on the driver: echoes, and obeys two commands —
- *   "close" → a normal closing handshake, 1000 "done" (§7.1.2);
- *   "bad"   → the raw bytes 83 00: FIN + opcode 0x3, which §5.2 reserves (a broken server).
+ * A test-only server on the driver, with permessage-deflate: echoes, and obeys three commands —
+ *   "close"   → a normal closing handshake, 1000 "done" (§7.1.2);
+ *   "bad"     → the raw bytes 83 00: FIN + opcode 0x3, which §5.2 reserves (a broken server);
+ *   "corrupt" → c1 03 ff ff ff: RSV1 set, and three bytes that are not DEFLATE (RFC 7692 §6.2).
  * Every connection's engine events are kept for the assertions.
  */
 async function startCommandServer() {
@@ -39,11 +42,13 @@ async function startCommandServer() {
     const events: EngineEvent[] = [];
     logs.push(events);
     const driver = acceptSocket(socket, {
+      deflate: { codec: pakoCodec },
       onEvent: (e) => {
         events.push(e);
         if (e.type !== 'message') return;
         if (e.data === 'close') driver.sendClose(1000, 'done');
         else if (e.data === 'bad') driver.sendRaw(Uint8Array.of(0x83, 0x00));
+        else if (e.data === 'corrupt') driver.sendRaw(Uint8Array.of(0xc1, 0x03, 0xff, 0xff, 0xff));
         else if (e.binary) driver.sendBinary(e.data as Uint8Array);
         else driver.sendText(e.data as string);
       },
@@ -119,7 +124,7 @@ describe.skipIf(!executablePath)(
       await echo?.close(500);
     });
 
-    it('§5.6 text and binary (ArrayBuffer) messages echo back unchanged; §9.1 no extension is agreed', async () => {
+    it('§5.6 text and binary (ArrayBuffer) messages echo back unchanged, compressed both ways (RFC 7692)', async () => {
       const url = `ws://${HOST}:${echo.port}/`;
       const result = await withTimeout(
         page.evaluate(async (url) => {
@@ -138,11 +143,19 @@ describe.skipIf(!executablePath)(
           const echoed = await next();
           const back = new Uint8Array(echoed.data as ArrayBuffer);
           const sameBytes = back.length === sent.length && back.every((b, i) => b === sent[i]);
+          // 200 messages that refer back to each other: context takeover, in both directions.
+          let allBack = true;
+          for (let i = 0; i < 200; i++) {
+            const m = `message ${i % 7} says the same words again, ${'again, '.repeat(i % 13)}${i}`;
+            ws.send(m);
+            if ((await next()).data !== m) allBack = false;
+          }
           ws.close(1000);
           return {
             text,
             isArrayBuffer: echoed.data instanceof ArrayBuffer,
             sameBytes,
+            allBack,
             extensions: ws.extensions,
           };
         }, url),
@@ -152,9 +165,54 @@ describe.skipIf(!executablePath)(
         text: 'héllo, RFC 6455 👋',
         isArrayBuffer: true,
         sameBytes: true,
-        // Chromium offers permessage-deflate; the engine implements no extension and declines it.
-        extensions: '',
+        allBack: true,
+        // Chromium offers "permessage-deflate; client_max_window_bits"; the echo server accepts it.
+        extensions: 'permessage-deflate',
       });
+      await expect
+        .poll(() => echoLog.find((l) => l.includes(' open (')), { timeout: 2000 })
+        .toMatch(/ open \(permessage-deflate\)$/);
+    });
+
+    it('RFC 7692 a server that takes no context over and limits Chromium’s window to 2^9: Chromium complies', async () => {
+      const strict = await startEchoServer({
+        port: 0,
+        host: HOST,
+        log: null,
+        deflate: { serverNoContextTakeover: true, clientNoContextTakeover: true, clientMaxWindowBits: 9 },
+      });
+      try {
+        const url = `ws://${HOST}:${strict.port}/`;
+        const result = await withTimeout(
+          page.evaluate(async (url) => {
+            const ws = new WebSocket(url);
+            await new Promise((resolve, reject) => {
+              ws.onopen = resolve;
+              ws.onerror = () => reject(new Error('WebSocket error before open'));
+            });
+            const next = () =>
+              new Promise<MessageEvent>((resolve) => ws.addEventListener('message', resolve, { once: true }));
+            let allBack = true;
+            for (let i = 0; i < 100; i++) {
+              // Longer than the 512-byte window Chromium agreed to, with repeats further back than it.
+              const m = `${i}: ${'0123456789abcdef'.repeat(20)}${'x'.repeat(600)}${'0123456789abcdef'.repeat(20)}`;
+              ws.send(m);
+              if ((await next()).data !== m) allBack = false;
+            }
+            ws.close(1000);
+            return { allBack, extensions: ws.extensions };
+          }, url),
+          'the round trips in the page',
+        );
+        // ws.extensions is the 101's Sec-WebSocket-Extensions value: Chromium accepted every parameter.
+        expect(result).toEqual({
+          allBack: true,
+          extensions:
+            'permessage-deflate; server_no_context_takeover; client_no_context_takeover; client_max_window_bits=9',
+        });
+      } finally {
+        await strict.close(500);
+      }
     });
 
     it('§7.1.2 the browser closes with 4000 "bye from chromium": the server sees both, the browser gets 4000', async () => {
@@ -191,6 +249,16 @@ describe.skipIf(!executablePath)(
         .poll(() => commands.last().find((e) => e.type === 'close-frame'), { timeout: 2000 })
         .toMatchObject({ code: 1002 });
       expect(commands.last().find((e) => e.type === 'closed')).toMatchObject({ code: 1002 });
+    });
+
+    it('RFC 7692 §6.2 the server sends corrupt DEFLATE data: Chromium fails the connection with 1002', async () => {
+      const report = await closeAfterSending(page, commands.url, 'corrupt');
+      expect(report).toEqual({ code: 1006, reason: '', wasClean: false, errorEvent: true });
+      // Chromium's close frame to the server: 1002, the code the engine sends for the same violation
+      // (ws would send 1007). websocket_deflate_stream.cc → ERR_WS_PROTOCOL_ERROR → 1002.
+      await expect
+        .poll(() => commands.last().find((e) => e.type === 'close-frame'), { timeout: 2000 })
+        .toMatchObject({ code: 1002 });
     });
   },
 );

@@ -7,9 +7,11 @@
  * while the attack is on still gets its echo. Deadlines are short here (options), so each test takes a
  * few seconds; every await is bounded.
  */
+import { once } from 'node:events';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { Opcode } from '../../src/protocol/index.ts';
+import { Opcode, encodeFrame } from '../../src/protocol/index.ts';
 import {
   MiB,
   RawPeer,
@@ -160,6 +162,53 @@ describe('M1 fragment floods (default 16 MiB message limit, 16 B charged per fra
     peer.destroy();
     await drained(patient, 'the flooding connection to go');
   });
+});
+
+// ═════════════════════════════════════════════════════════════════════════
+// A decompression bomb: permessage-deflate (RFC 7692), inflated in bounded pieces
+// ═════════════════════════════════════════════════════════════════════════
+
+describe('a decompression bomb (permessage-deflate, default 16 MiB message limit)', () => {
+  /*
+   * Bound: 96 MiB of RSS growth. The frame is 1 MiB of DEFLATE that inflates to 1 GiB of zeros; inflated
+   * whole it would grow the server by at least 1 GiB. The engine inflates 64 KiB at a time, charging
+   * each piece against the limit before it makes the next, so it holds at most the 16 MiB it accepted
+   * (and the pieces' copies in the frame's note) before it refuses the message with 1009.
+   */
+  const BOUND_MIB = 96;
+
+  it('RFC 6455 §10.4 one 1 MiB frame that inflates to 1 GiB → close 1009 at the limit; a ws client still gets its echo', async () => {
+    // Made as a stream, a mebibyte at a time: the attacker never holds the gigabyte either.
+    const deflater = zlib.createDeflateRaw({ level: 9 });
+    const out: Buffer[] = [];
+    deflater.on('data', (c: Buffer) => out.push(c));
+    const zeros = Buffer.alloc(MiB);
+    for (let i = 0; i < 1024; i++) if (!deflater.write(zeros)) await once(deflater, 'drain');
+    await new Promise<void>((resolve) => deflater.flush(zlib.constants.Z_SYNC_FLUSH, () => resolve()));
+    const compressed = Buffer.concat(out);
+    const bomb = encodeFrame({
+      rsv1: true,
+      opcode: Opcode.Binary,
+      payload: compressed.subarray(0, compressed.length - 4), // RFC 7692 §7.2.1: no 00 00 ff ff
+      maskKey: new Uint8Array(4),
+    });
+    expect(bomb.length).toBeLessThan(2 * MiB);
+    const mark = patient.logs.length;
+    const peer = await RawPeer.open(patient.port, ['Sec-WebSocket-Extensions: permessage-deflate']);
+    expect(peer.head()).toMatch(/\r\nSec-WebSocket-Extensions: permessage-deflate\r\n/);
+    let echo: Promise<WsOutcome> | undefined;
+    const growth = await rssGrowthDuring(patient, async () => {
+      peer.socket.write(bomb);
+      echo = wsEcho(patient.port);
+      await peer.waitFor('the close frame', () => peer.closeCode());
+    });
+    expect(peer.closeCode()).toBe(1009);
+    expect((await echo!).kind).toBe('echo');
+    expect(growth).toBeLessThan(BOUND_MIB);
+    await patient.waitForLog((l) => l.includes('[inflated-too-big]'), 'the 1009 rule in the log', mark);
+    peer.destroy();
+    await drained(patient, 'the bomb’s connection to go');
+  }, 60_000);
 });
 
 // ═════════════════════════════════════════════════════════════════════════

@@ -210,9 +210,9 @@ export class RawPeer {
   }
 
   /** Connect and complete the opening handshake (§4.1): resolves once the 101 has arrived. */
-  static async open(port: number): Promise<RawPeer> {
+  static async open(port: number, extraHeaders: readonly string[] = []): Promise<RawPeer> {
     const peer = await RawPeer.connect(port);
-    peer.socket.write(upgradeRequest(port));
+    peer.socket.write(upgradeRequest(port, extraHeaders));
     const head = await peer.waitFor('the 101 response', () => peer.head() ?? undefined);
     if (!head.startsWith('HTTP/1.1 101')) throw new Error(`expected a 101, got: ${head}`);
     return peer;
