@@ -68,7 +68,12 @@ export class Connection {
     this.role = role;
     this.#state = initial;
     this.maxMessageSize = options.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE;
-    this.#maskKeys = role === 'client' ? new MaskKeys(options.random ?? cryptoRandom) : null;
+    this.#maskKeys =
+      role !== 'client'
+        ? null
+        : options.random
+          ? new MaskKeys(options.random)
+          : new MaskKeys(cryptoRandom, 65536);
     this.#autoPong = options.autoPong ?? true;
     this.#decoder = new FrameDecoder({
       expectMasked: role === 'server',
