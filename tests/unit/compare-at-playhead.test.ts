@@ -13,7 +13,7 @@ import { Playback } from '../../src/ui/state/playback.svelte.ts';
 let race: Race;
 beforeAll(async () => {
   race = new Race({});
-  await race.run();
+  race.run();
 });
 
 /** Every 10 ms, plus each time a counter changes or an event arrives, and a hair before each. */
@@ -56,7 +56,7 @@ describe('a race computed in slices', () => {
         return new Promise((resolve) => setTimeout(resolve, 0));
       },
     };
-    await paced.run();
+    await paced.runPaced();
     expect(pauses).toBeGreaterThan(100);
     for (const [i, lane] of race.lanes.entries()) {
       const other = paced.lanes[i]!;
