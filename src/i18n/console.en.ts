@@ -34,7 +34,8 @@ export const consoleEn = {
   'con.at': '{who}:',
   'con.state': 'WebSocket state {from} → {to}',
   // Command help and parse errors: the keys sim/commands.ts speaks with (CommandTexts).
-  'con.cmd.connect': 'open TCP, then the WebSocket handshake',
+  'con.cmd.connect':
+    'open TCP, then the WebSocket handshake; --protocol chat,superchat offers subprotocols, --deflate offers permessage-deflate as browsers do, --deflate=client_no_context_takeover,server_max_window_bits=10 with those parameters (RFC 7692 §7.1)',
   'con.cmd.send': 'send a text message',
   'con.cmd.binary': 'send a binary message, e.g. binary 01 02 ff',
   'con.cmd.ping': 'send a ping (the server answers pong)',
@@ -43,7 +44,8 @@ export const consoleEn = {
   'con.cmd.raw': 'put arbitrary bytes on the wire (see the server reject bad frames)',
   'con.cmd.latency': 'one-way latency of the link, 0–10000 ms',
   'con.cmd.mss': 'TCP maximum segment size, 1–65495 bytes',
-  'con.cmd.server': 'choose the server’s behaviour (takes effect on the next connect)',
+  'con.cmd.server':
+    'choose the server’s behaviour; server deflate on|off [--no-context-takeover] [--client-no-context-takeover] [--max-window-bits 8–15] [--client-max-window-bits 8–15] sets what it agrees to of permessage-deflate; server protocols chat,superchat (or none) its subprotocols, in its order of preference (each takes effect on the next connect)',
   'con.cmd.dump': 'show an xxd-style hex dump under each frame',
   'con.cmd.reset': 'start over: new connection, cleared timeline',
   'con.cmd.clear': 'clear the console screen',
@@ -76,7 +78,7 @@ export const consoleEn = {
   'con.err.frag': 'Give the text, then the number of frames (1–1000).',
   'con.err.latency': 'Give a whole number of milliseconds, 0–10000.',
   'con.err.mss': 'Give a whole number of bytes, 1–65495.',
-  'con.err.server': 'Choose echo, chat, ticker or reject.',
+  'con.err.server': 'Choose echo, chat, ticker or reject, or give server deflate … or server protocols ….',
   'con.err.dump': 'dump on, or dump off.',
   'con.err.unknown': 'Unknown command “{word}”. Type help for the list.',
   // Refusals of the world (sim/world.ts, WorldTexts).
@@ -89,4 +91,36 @@ export const consoleEn = {
     'The client has already sent its close frame and waits for the server’s (RFC 6455 §7.1.2): a closing handshake is started once. When the connection has closed, type connect for a new one, or reset to start over.',
   'con.refuse.closed':
     'This connection is closed (RFC 6455 §7.1.4): nothing more can be sent on it, a close frame included. Type connect for a new connection, or reset to start over.',
+  // permessage-deflate and subprotocols (issue 12).
+  'con.serverDeflateOn':
+    'The server accepts permessage-deflate{limits}. It takes effect on the next connect (and only if the client offers it: connect --deflate).',
+  'con.serverDeflateOff':
+    'The server declines permessage-deflate: its 101 will carry no Sec-WebSocket-Extensions, and the connection goes uncompressed. It takes effect on the next connect.',
+  'con.serverProtocols':
+    'The server speaks {list}, in this order of preference: it picks the first of them the client offers (RFC 6455 §4.2.2). It takes effect on the next connect.',
+  'con.serverProtocolsNone':
+    'The server speaks no subprotocol: its 101 will carry no Sec-WebSocket-Protocol, whatever the client offers. It takes effect on the next connect.',
+  'con.negotiated.protocol': 'Subprotocol: the server picked {protocol} (Sec-WebSocket-Protocol in the 101).',
+  'con.negotiated.noProtocol':
+    'Subprotocol: none. The client offered {offered}; the server picked none of them (no Sec-WebSocket-Protocol in the 101, RFC 6455 §4.2.2), so the connection speaks no subprotocol.',
+  'con.negotiated.deflate':
+    'Extension: permessage-deflate agreed — {answer} (Sec-WebSocket-Extensions in the 101).',
+  'con.negotiated.noDeflate':
+    'Extension: the server declined permessage-deflate (no Sec-WebSocket-Extensions in the 101, RFC 7692 §5): messages go uncompressed, and RSV1 stays 0.',
+  'con.err.protocolTwice':
+    'The subprotocol “{value}” is listed twice. RFC 6455 §4.1: the subprotocols in Sec-WebSocket-Protocol are unique; new WebSocket() throws a SyntaxError for a repeated one.',
+  'con.err.deflateParam':
+    'RFC 7692 §7.1: permessage-deflate has four parameters — server_no_context_takeover, client_no_context_takeover, server_max_window_bits and client_max_window_bits. “{name}” is none of them, and a server declines an offer that carries it.',
+  'con.err.deflateTwice':
+    'RFC 7692 §7: an offer carries each parameter at most once; “{name}” comes twice, and a server declines such an offer.',
+  'con.err.deflateFlag': 'RFC 7692 §7.1.1: {name} takes no value; write it alone.',
+  'con.err.deflateBits':
+    'RFC 7692 §7.1.2: {name} is an LZ77 window size in bits, a whole number from 8 to 15; “{value}” is not one.',
+  'con.err.deflateNeedBits':
+    'RFC 7692 §7.1.2.1: {name} needs a value, 8 to 15 (only client_max_window_bits may come without one, §7.1.2.2).',
+  'con.err.serverDeflate': 'server deflate on, or server deflate off.',
+  'con.err.serverProtocols':
+    'Give the subprotocols in the server’s order of preference, e.g. server protocols chat,superchat, or server protocols none.',
+  'con.refuse.noCodec':
+    'The DEFLATE codec is not loaded, so permessage-deflate cannot be offered (RFC 7692). Reload the page and try again.',
 } as const;

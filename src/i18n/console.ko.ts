@@ -34,7 +34,8 @@ export const consoleKo = {
   'con.at': '{who}:',
   'con.state': 'WebSocket 상태 {from} → {to}',
   // 명령 도움말과 입력 오류: sim/commands.ts가 쓰는 키(CommandTexts).
-  'con.cmd.connect': 'TCP를 열고 WebSocket 핸드셰이크를 시작',
+  'con.cmd.connect':
+    'TCP를 열고 WebSocket 핸드셰이크를 시작. --protocol chat,superchat은 서브프로토콜을 제안하고, --deflate는 브라우저처럼 permessage-deflate를, --deflate=client_no_context_takeover,server_max_window_bits=10은 그 파라미터로 제안(RFC 7692 §7.1)',
   'con.cmd.send': '텍스트 메시지 보내기',
   'con.cmd.binary': '바이너리 메시지 보내기, 예: binary 01 02 ff',
   'con.cmd.ping': 'ping 보내기(서버가 pong으로 답함)',
@@ -43,7 +44,8 @@ export const consoleKo = {
   'con.cmd.raw': '임의의 바이트를 그대로 전송(잘못된 프레임을 서버가 거부하는 모습 보기)',
   'con.cmd.latency': '링크의 단방향 지연, 0–10000 ms',
   'con.cmd.mss': 'TCP 최대 세그먼트 크기, 1–65495바이트',
-  'con.cmd.server': '서버 동작 선택(다음 connect부터 적용)',
+  'con.cmd.server':
+    '서버 동작 선택. server deflate on|off [--no-context-takeover] [--client-no-context-takeover] [--max-window-bits 8–15] [--client-max-window-bits 8–15]는 permessage-deflate를 어디까지 받아들일지, server protocols chat,superchat(또는 none)은 선호 순서대로 서브프로토콜을 정함(모두 다음 connect부터 적용)',
   'con.cmd.dump': '프레임마다 xxd 형식 hex dump 표시',
   'con.cmd.reset': '처음부터: 새 연결, 타임라인 비우기',
   'con.cmd.clear': '콘솔 화면 지우기',
@@ -76,7 +78,8 @@ export const consoleKo = {
   'con.err.frag': '텍스트와 프레임 개수(1–1000)를 차례로 적어 주세요.',
   'con.err.latency': '0–10000 사이의 밀리초를 정수로 적어 주세요.',
   'con.err.mss': '1–65495 사이의 바이트 수를 정수로 적어 주세요.',
-  'con.err.server': 'echo, chat, ticker, reject 중에서 고르세요.',
+  'con.err.server':
+    'echo, chat, ticker, reject 중에서 고르거나, server deflate … 또는 server protocols …를 입력하세요.',
   'con.err.dump': 'dump on 또는 dump off.',
   'con.err.unknown': '알 수 없는 명령 “{word}”. help로 목록을 보세요.',
   // 월드의 거절(sim/world.ts, WorldTexts).
@@ -89,4 +92,36 @@ export const consoleKo = {
     '클라이언트가 이미 close 프레임을 보내고 서버의 close 프레임을 기다리는 중입니다(RFC 6455 §7.1.2). 종료 핸드셰이크는 한 번만 시작합니다. 연결이 닫힌 뒤 connect를 입력하면 새 연결을 열고, reset을 입력하면 처음부터 다시 시작합니다.',
   'con.refuse.closed':
     '이 연결은 닫혔습니다(RFC 6455 §7.1.4). close 프레임을 포함해 이 연결로는 더 보낼 수 없습니다. connect를 입력하면 새 연결을 열고, reset을 입력하면 처음부터 다시 시작합니다.',
+  // permessage-deflate와 서브프로토콜(이슈 12).
+  'con.serverDeflateOn':
+    '서버가 permessage-deflate를 받아들입니다{limits}. 다음 connect부터 적용되며, 클라이언트가 제안할 때(connect --deflate)만 쓰입니다.',
+  'con.serverDeflateOff':
+    '서버가 permessage-deflate를 거절합니다. 101 응답에 Sec-WebSocket-Extensions가 없고, 연결은 압축 없이 진행됩니다. 다음 connect부터 적용됩니다.',
+  'con.serverProtocols':
+    '서버는 {list}를 이 선호 순서대로 씁니다. 클라이언트가 제안한 것 중 이 순서로 처음 맞는 것을 고릅니다(RFC 6455 §4.2.2). 다음 connect부터 적용됩니다.',
+  'con.serverProtocolsNone':
+    '서버는 서브프로토콜을 쓰지 않습니다. 클라이언트가 무엇을 제안하든 101 응답에 Sec-WebSocket-Protocol이 없습니다. 다음 connect부터 적용됩니다.',
+  'con.negotiated.protocol':
+    '서브프로토콜: 서버가 {protocol}을(를) 골랐습니다(101 응답의 Sec-WebSocket-Protocol).',
+  'con.negotiated.noProtocol':
+    '서브프로토콜: 없음. 클라이언트는 {offered}를 제안했지만 서버는 하나도 고르지 않았습니다(101 응답에 Sec-WebSocket-Protocol 없음, RFC 6455 §4.2.2). 이 연결에는 서브프로토콜이 없습니다.',
+  'con.negotiated.deflate': '확장: permessage-deflate 합의 — {answer}(101 응답의 Sec-WebSocket-Extensions).',
+  'con.negotiated.noDeflate':
+    '확장: 서버가 permessage-deflate를 거절했습니다(101 응답에 Sec-WebSocket-Extensions 없음, RFC 7692 §5). 메시지는 압축 없이 오가고 RSV1은 0입니다.',
+  'con.err.protocolTwice':
+    '서브프로토콜 “{value}”가 두 번 나옵니다. RFC 6455 §4.1: Sec-WebSocket-Protocol의 서브프로토콜은 서로 달라야 합니다. new WebSocket()은 중복된 이름에 SyntaxError를 던집니다.',
+  'con.err.deflateParam':
+    'RFC 7692 §7.1: permessage-deflate의 파라미터는 server_no_context_takeover, client_no_context_takeover, server_max_window_bits, client_max_window_bits 네 가지입니다. “{name}”은(는) 그중 하나가 아니며, 서버는 이런 제안을 거절합니다.',
+  'con.err.deflateTwice':
+    'RFC 7692 §7: 제안에는 각 파라미터가 한 번만 나와야 합니다. “{name}”이(가) 두 번 나오면 서버는 그 제안을 거절합니다.',
+  'con.err.deflateFlag': 'RFC 7692 §7.1.1: {name}에는 값이 없습니다. 이름만 쓰세요.',
+  'con.err.deflateBits':
+    'RFC 7692 §7.1.2: {name}은(는) LZ77 윈도 크기를 비트로 나타낸 8부터 15까지의 정수입니다. “{value}”는 그런 값이 아닙니다.',
+  'con.err.deflateNeedBits':
+    'RFC 7692 §7.1.2.1: {name}에는 8부터 15까지의 값이 필요합니다(값 없이 쓸 수 있는 것은 client_max_window_bits뿐입니다, §7.1.2.2).',
+  'con.err.serverDeflate': 'server deflate on 또는 server deflate off.',
+  'con.err.serverProtocols':
+    '서버의 선호 순서대로 서브프로토콜을 주세요. 예: server protocols chat,superchat, 또는 server protocols none.',
+  'con.refuse.noCodec':
+    'DEFLATE 코덱을 불러오지 못해 permessage-deflate를 제안할 수 없습니다(RFC 7692). 페이지를 새로 고친 뒤 다시 시도하세요.',
 } as const;

@@ -21,6 +21,8 @@ export const logEn = {
   'log.summary.text': 'message {text}{frames}',
   'log.summary.binary': 'message {n} B binary{frames}',
   'log.summary.frames': ' ({n} frames)',
+  'log.summary.inflated': ' (compressed: inflated from {from} to {to} bytes)',
+  'log.summary.framesInflated': ' ({n} frames, compressed: inflated from {from} to {to} bytes)',
   'log.summary.ping': 'ping received → pong sent',
   'log.summary.pong': 'pong received',
   'log.summary.close': 'close received',

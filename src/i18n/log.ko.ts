@@ -21,6 +21,8 @@ export const logKo = {
   'log.summary.text': '메시지 {text}{frames}',
   'log.summary.binary': '바이너리 메시지 {n} B{frames}',
   'log.summary.frames': ' (프레임 {n}개)',
+  'log.summary.inflated': ' (압축됨: {from}바이트를 {to}바이트로 풀었습니다)',
+  'log.summary.framesInflated': ' (프레임 {n}개, 압축됨: {from}바이트를 {to}바이트로 풀었습니다)',
   'log.summary.ping': 'ping 받음 → pong 응답',
   'log.summary.pong': 'pong 받음',
   'log.summary.close': 'close 받음',

@@ -3,8 +3,16 @@
  * a one-line error with its usage, and run a command against the World. Pure and Svelte-free, so the
  * console, the lessons' pre-run `commands:` and the tests all speak it the same way.
  */
-import { messagesOf, parseHex, type Text } from '../protocol/index.ts';
-import { SERVER_KINDS, type ServerKind } from './servers.ts';
+import {
+  BROWSER_DEFLATE_OFFER,
+  messagesOf,
+  parseHex,
+  type DeflateOffer,
+  type DeflatePolicy,
+  type Text,
+  type WindowBits,
+} from '../protocol/index.ts';
+import { SERVER_KINDS, type ServerDeflate, type ServerKind } from './servers.ts';
 import type { CommandResult, ConnectOptions, World } from './world.ts';
 
 export type Command =
@@ -17,7 +25,9 @@ export type Command =
   | { readonly name: 'raw'; readonly bytes: Uint8Array }
   | { readonly name: 'latency'; readonly ms: number }
   | { readonly name: 'mss'; readonly bytes: number }
-  | { readonly name: 'server'; readonly kind: ServerKind }
+  | { readonly name: 'server'; readonly set: 'kind'; readonly kind: ServerKind }
+  | { readonly name: 'server'; readonly set: 'deflate'; readonly deflate: ServerDeflate }
+  | { readonly name: 'server'; readonly set: 'protocols'; readonly protocols: readonly string[] }
   | { readonly name: 'dump'; readonly on: boolean }
   | { readonly name: 'reset' }
   | { readonly name: 'help'; readonly topic: string | undefined }
@@ -44,6 +54,12 @@ export type CommandTexts = { readonly [N in CommandName as `con.cmd.${N}`]: Reco
   readonly 'con.err.pathSpace': Record<never, never>;
   readonly 'con.err.optionControl': { readonly option: string; readonly name: string; readonly pos: number };
   readonly 'con.err.protocolToken': { readonly value: string };
+  readonly 'con.err.protocolTwice': { readonly value: string };
+  readonly 'con.err.deflateParam': { readonly name: string };
+  readonly 'con.err.deflateTwice': { readonly name: string };
+  readonly 'con.err.deflateFlag': { readonly name: string };
+  readonly 'con.err.deflateBits': { readonly name: string; readonly value: string };
+  readonly 'con.err.deflateNeedBits': { readonly name: string };
   readonly 'con.err.keyTooLong': { readonly max: number };
   readonly 'con.err.versionTooLong': { readonly max: number };
   readonly 'con.err.valueTooLong': { readonly option: string; readonly bytes: number; readonly max: number };
@@ -54,6 +70,8 @@ export type CommandTexts = { readonly [N in CommandName as `con.cmd.${N}`]: Reco
   readonly 'con.err.latency': Record<never, never>;
   readonly 'con.err.mss': Record<never, never>;
   readonly 'con.err.server': Record<never, never>;
+  readonly 'con.err.serverDeflate': Record<never, never>;
+  readonly 'con.err.serverProtocols': Record<never, never>;
   readonly 'con.err.dump': Record<never, never>;
   readonly 'con.err.unknown': { readonly word: string };
 };
@@ -69,7 +87,7 @@ export interface CommandInfo {
 export const COMMANDS: readonly CommandInfo[] = [
   {
     name: 'connect',
-    usage: 'connect [path] [--protocol p]… [--origin o] [--version v] [--key k]',
+    usage: 'connect [path] [--protocol p[,p…]]… [--deflate[=params]] [--origin o] [--version v] [--key k]',
     help: say('con.cmd.connect'),
   },
   { name: 'send', usage: 'send <text>', help: say('con.cmd.send') },
@@ -80,7 +98,11 @@ export const COMMANDS: readonly CommandInfo[] = [
   { name: 'raw', usage: 'raw <hex>', help: say('con.cmd.raw') },
   { name: 'latency', usage: 'latency <ms>', help: say('con.cmd.latency') },
   { name: 'mss', usage: 'mss <bytes>', help: say('con.cmd.mss') },
-  { name: 'server', usage: 'server echo|chat|ticker|reject', help: say('con.cmd.server') },
+  {
+    name: 'server',
+    usage: 'server echo|chat|ticker|reject|deflate …|protocols …',
+    help: say('con.cmd.server'),
+  },
   { name: 'dump', usage: 'dump on|off', help: say('con.cmd.dump') },
   { name: 'reset', usage: 'reset', help: say('con.cmd.reset') },
   { name: 'clear', usage: 'clear', help: say('con.cmd.clear') },
@@ -92,6 +114,11 @@ export const MAX_COMMAND_BYTES = 1024 * 1024;
 export type ParsedCommand =
   | { readonly ok: true; readonly command: Command }
   | { readonly ok: false; readonly error: Text<CommandTextId>; readonly usage?: string };
+
+/** The two settings forms of `server`, given as the usage when one of them is mistyped. */
+export const SERVER_DEFLATE_USAGE =
+  'server deflate on|off [--no-context-takeover] [--client-no-context-takeover] [--max-window-bits n] [--client-max-window-bits n]';
+export const SERVER_PROTOCOLS_USAGE = 'server protocols p[,p…]|none';
 
 function usageOf(name: CommandName): string {
   return COMMANDS.find((c) => c.name === name)!.usage;
@@ -198,6 +225,130 @@ function connectOptionError(option: string, value: string): ParsedCommand | null
   return null;
 }
 
+// ── permessage-deflate: the offer `connect --deflate=…` makes, the policy `server deflate …` sets ──
+
+/** "8" … "15", as RFC 7692 §7.1.2 writes window bits (1*DIGIT, no sign, no leading zero). */
+function windowBitsOf(value: string): WindowBits | null {
+  return /^(?:[89]|1[0-5])$/.test(value) ? (Number(value) as WindowBits) : null;
+}
+
+const DEFLATE_PARAMS = [
+  'server_no_context_takeover',
+  'client_no_context_takeover',
+  'server_max_window_bits',
+  'client_max_window_bits',
+] as const;
+
+/**
+ * `client_no_context_takeover,server_max_window_bits=10`: the offer's parameters as the header writes
+ * them (`,` or `;` between them), held to RFC 7692 §7.1's rules here, so a learner sees the rule at
+ * the prompt rather than a server declining the offer.
+ */
+function deflateOffer(text: string): DeflateOffer | ParsedCommand {
+  const offer: {
+    serverNoContextTakeover?: boolean;
+    clientNoContextTakeover?: boolean;
+    serverMaxWindowBits?: WindowBits;
+    clientMaxWindowBits?: WindowBits | true;
+  } = {};
+  const seen = new Set<string>();
+  for (const piece of text.split(/[,;]/)) {
+    const item = piece.trim();
+    if (!item) continue;
+    const eq = item.indexOf('=');
+    const name = (eq < 0 ? item : item.slice(0, eq)).trim().toLowerCase();
+    const value = eq < 0 ? null : item.slice(eq + 1).trim();
+    const shown = name.slice(0, 40);
+    if (!(DEFLATE_PARAMS as readonly string[]).includes(name))
+      return bad('connect', say('con.err.deflateParam', { name: shown }));
+    if (seen.has(name)) return bad('connect', say('con.err.deflateTwice', { name: shown }));
+    seen.add(name);
+    if (name === 'server_no_context_takeover' || name === 'client_no_context_takeover') {
+      if (value !== null) return bad('connect', say('con.err.deflateFlag', { name }));
+      if (name === 'server_no_context_takeover') offer.serverNoContextTakeover = true;
+      else offer.clientNoContextTakeover = true;
+      continue;
+    }
+    // §7.1.2.2: a client may offer client_max_window_bits without a value; §7.1.2.1 gives
+    // server_max_window_bits always with one.
+    if (value === null) {
+      if (name === 'client_max_window_bits') {
+        offer.clientMaxWindowBits = true;
+        continue;
+      }
+      return bad('connect', say('con.err.deflateNeedBits', { name }));
+    }
+    const bits = windowBitsOf(value);
+    if (bits === null) return bad('connect', say('con.err.deflateBits', { name, value: value.slice(0, 20) }));
+    if (name === 'server_max_window_bits') offer.serverMaxWindowBits = bits;
+    else offer.clientMaxWindowBits = bits;
+  }
+  return offer;
+}
+
+/** `server deflate on [--no-context-takeover] [--max-window-bits 10] …` or `server deflate off`. */
+function serverDeflate(args: readonly string[]): ParsedCommand {
+  const fail = (error: Text<CommandTextId>): ParsedCommand => ({
+    ok: false,
+    error,
+    usage: SERVER_DEFLATE_USAGE,
+  });
+  const onOff = args[0]?.toLowerCase();
+  if (onOff !== 'on' && onOff !== 'off') return fail(say('con.err.serverDeflate'));
+  if (onOff === 'off') {
+    if (args.length > 1) return fail(say('con.err.unexpected', { word: args[1]!.slice(0, 40) }));
+    return { ok: true, command: { name: 'server', set: 'deflate', deflate: { on: false } } };
+  }
+  const policy: {
+    serverNoContextTakeover?: boolean;
+    clientNoContextTakeover?: boolean;
+    serverMaxWindowBits?: WindowBits;
+    clientMaxWindowBits?: WindowBits;
+  } = {};
+  for (let i = 1; i < args.length; i++) {
+    const w = args[i]!.toLowerCase();
+    if (w === '--no-context-takeover') policy.serverNoContextTakeover = true;
+    else if (w === '--client-no-context-takeover') policy.clientNoContextTakeover = true;
+    else if (w === '--max-window-bits' || w === '--client-max-window-bits') {
+      const value = args[i + 1];
+      if (value === undefined) return fail(say('con.err.needValue', { option: w }));
+      i++;
+      const bits = windowBitsOf(value);
+      if (bits === null) return fail(say('con.err.deflateBits', { name: w, value: value.slice(0, 20) }));
+      if (w === '--max-window-bits') policy.serverMaxWindowBits = bits;
+      else policy.clientMaxWindowBits = bits;
+    } else if (w.startsWith('--')) return fail(say('con.err.unknownOption', { option: w.slice(0, 40) }));
+    else return fail(say('con.err.unexpected', { word: w.slice(0, 40) }));
+  }
+  const deflate: ServerDeflate = { on: true, policy: policy as DeflatePolicy };
+  return { ok: true, command: { name: 'server', set: 'deflate', deflate } };
+}
+
+/** `server protocols chat,superchat` (its order of preference), or `server protocols none`. */
+function serverProtocols(args: readonly string[]): ParsedCommand {
+  const fail = (error: Text<CommandTextId>): ParsedCommand => ({
+    ok: false,
+    error,
+    usage: SERVER_PROTOCOLS_USAGE,
+  });
+  const list = args
+    .join(',')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (list.length === 0) return fail(say('con.err.serverProtocols'));
+  if (list.length === 1 && list[0]!.toLowerCase() === 'none')
+    return { ok: true, command: { name: 'server', set: 'protocols', protocols: [] } };
+  const protocols: string[] = [];
+  for (const p of list) {
+    if (!TOKEN.test(p) || byteLength(p) > MAX_CONNECT_VALUE_BYTES)
+      return fail(say('con.err.protocolToken', { value: p.slice(0, 40) }));
+    if (protocols.includes(p)) return fail(say('con.err.protocolTwice', { value: p.slice(0, 40) }));
+    protocols.push(p);
+  }
+  return { ok: true, command: { name: 'server', set: 'protocols', protocols } };
+}
+
 function intArg(s: string | undefined, min: number, max: number): number | null {
   if (s === undefined || !/^\d+$/.test(s)) return null;
   const n = Number(s);
@@ -211,20 +362,41 @@ export function parseCommand(line: string): ParsedCommand {
   const raw0 = line.trimStart().split(/\s+/)[0]!;
   switch (word) {
     case 'connect': {
-      const options: { path?: string; protocols: string[]; origin?: string; version?: string; key?: string } =
-        { protocols: [] };
+      const options: {
+        path?: string;
+        protocols: string[];
+        origin?: string;
+        version?: string;
+        key?: string;
+        deflate?: DeflateOffer;
+      } = { protocols: [] };
       for (let i = 1; i < words.length; i++) {
         const w = words[i]!;
         const value = words[i + 1];
-        if (w.startsWith('--')) {
+        if (w === '--deflate' || w.startsWith('--deflate=')) {
+          // A flag (what a browser offers) or `--deflate=params`: the word after it may be the path.
+          const offer =
+            w === '--deflate' ? BROWSER_DEFLATE_OFFER : deflateOffer(w.slice('--deflate='.length));
+          if ('ok' in offer) return offer;
+          options.deflate = offer;
+        } else if (w.startsWith('--')) {
           if (value === undefined) return bad('connect', say('con.err.needValue', { option: w }));
           i++;
           if (w !== '--protocol' && w !== '--origin' && w !== '--version' && w !== '--key')
             return bad('connect', say('con.err.unknownOption', { option: w.slice(0, 40) }));
-          const wrong = connectOptionError(w, value);
+          // --protocol is checked name by name below: it may be a comma-separated list.
+          const wrong = w === '--protocol' ? null : connectOptionError(w, value);
           if (wrong) return wrong;
-          if (w === '--protocol') options.protocols.push(value);
-          else if (w === '--origin') options.origin = value;
+          if (w === '--protocol') {
+            // `--protocol chat,superchat` is the list as the header writes it (RFC 6455 §4.1).
+            for (const p of value.split(',').map((x) => x.trim())) {
+              const wrongName = connectOptionError(w, p);
+              if (wrongName) return wrongName;
+              if (options.protocols.includes(p))
+                return bad('connect', say('con.err.protocolTwice', { value: p.slice(0, 40) }));
+              options.protocols.push(p);
+            }
+          } else if (w === '--origin') options.origin = value;
           else if (w === '--version') options.version = value;
           else options.key = value;
         } else if (options.path === undefined) {
@@ -280,9 +452,13 @@ export function parseCommand(line: string): ParsedCommand {
       return { ok: true, command: { name: 'mss', bytes } };
     }
     case 'server': {
-      const kind = words[1]?.toLowerCase() as ServerKind | undefined;
-      if (!kind || !SERVER_KINDS.includes(kind)) return bad('server', say('con.err.server'));
-      return { ok: true, command: { name: 'server', kind } };
+      const what = words[1]?.toLowerCase();
+      if (what === 'deflate') return serverDeflate(words.slice(2));
+      if (what === 'protocols') return serverProtocols(words.slice(2));
+      const kind = what as ServerKind | undefined;
+      if (!kind || !SERVER_KINDS.includes(kind) || words.length > 2)
+        return bad('server', say('con.err.server'));
+      return { ok: true, command: { name: 'server', set: 'kind', kind } };
     }
     case 'dump': {
       const v = words[1]?.toLowerCase();
@@ -304,7 +480,15 @@ export function complete(prefix: string): string[] {
   const p = prefix.trimStart().toLowerCase();
   if (p.includes(' ')) {
     const [word, arg = ''] = p.split(/\s+/, 2);
-    if (word === 'server') return SERVER_KINDS.filter((k) => k.startsWith(arg)).map((k) => `server ${k}`);
+    if (word === 'server') {
+      const parts = p.split(/\s+/);
+      if (parts.length === 3 && parts[1] === 'deflate')
+        return ['on', 'off'].filter((k) => k.startsWith(parts[2]!)).map((k) => `server deflate ${k}`);
+      if (parts.length > 2) return [];
+      return [...SERVER_KINDS, 'deflate', 'protocols']
+        .filter((k) => k.startsWith(arg))
+        .map((k) => `server ${k}`);
+    }
     if (word === 'dump') return ['on', 'off'].filter((k) => k.startsWith(arg)).map((k) => `dump ${k}`);
     return [];
   }
@@ -338,7 +522,9 @@ export function runCommand(world: World, command: Command): CommandResult {
       world.setMss(command.bytes);
       return { ok: true };
     case 'server':
-      world.setServer(command.kind);
+      if (command.set === 'kind') world.setServer(command.kind);
+      else if (command.set === 'deflate') world.setServerDeflate(command.deflate);
+      else world.setServerProtocols(command.protocols);
       return { ok: true };
     default:
       return { ok: true };

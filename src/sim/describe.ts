@@ -15,7 +15,14 @@ import {
   type TextId,
   type TextParam,
 } from '../protocol/index.ts';
-import type { ArrowEvent, EngineNoteEvent, NoteTextId, SegmentEvent, TimelineEvent } from './timeline.ts';
+import type {
+  ArrowEvent,
+  EngineNoteEvent,
+  HttpEvent,
+  NoteTextId,
+  SegmentEvent,
+  TimelineEvent,
+} from './timeline.ts';
 import { visibleText } from '../protocol/visible.ts';
 
 const MAX_QUOTE = 24;
@@ -44,6 +51,15 @@ export function frameLabel(frame: DecodedFrame): string {
   const name = opcodeName(h.opcode).toUpperCase();
   const masked = h.masked ? ' (masked)' : '';
   const fin = h.fin ? '' : ' FIN=0';
+  const note = frame.deflate;
+  if (note && (h.opcode === 0x1 || h.opcode === 0x0 || h.opcode === 0x2)) {
+    // A compressed frame's payload is DEFLATE data (RFC 7692 §6): the label quotes what it inflates
+    // to, and gives both sizes — `TEXT "Hello" RSV1 deflate 7→5 B`.
+    const text = h.opcode === 0x2 ? null : decodeUtf8(note.inflated);
+    const body = text !== null ? ` ${quote(text)}` : ` ${note.inflatedLength} B`;
+    const sizes = ` ${h.rsv1 ? 'RSV1 ' : ''}deflate ${note.inflatedLength}→${frame.payload.length} B`;
+    return `${name}${body}${sizes}${fin}${masked}`;
+  }
   let body = '';
   if (h.opcode === 0x1 || h.opcode === 0x0) {
     const text = decodeUtf8(frame.payload);
@@ -69,11 +85,18 @@ export function arrowLabel(e: ArrowEvent): string {
       return segmentLabel(e);
     case 'http': {
       const m = e.message;
+      // The extension negotiation is named on both arrows (RFC 7692 §5), the subprotocol on the 101.
+      const ext = headerValue(m.headers, 'Sec-WebSocket-Extensions');
       if (m.kind === 'request') {
         const up = headerValue(m.headers, 'Upgrade');
-        return visibleText(`${m.method} ${m.target}${up ? ` (Upgrade: ${up})` : ''}`);
+        const extras = [up ? `Upgrade: ${up}` : '', ext ? `Extensions: ${ext}` : ''].filter(Boolean);
+        return visibleText(`${m.method} ${m.target}${extras.length ? ` (${extras.join('; ')})` : ''}`);
       }
-      return `${m.status} ${m.reason}`;
+      const protocol = m.status === 101 ? headerValue(m.headers, 'Sec-WebSocket-Protocol') : null;
+      const extras = [protocol ? `Protocol: ${protocol}` : '', ext ? `Extensions: ${ext}` : ''].filter(
+        Boolean,
+      );
+      return visibleText(`${m.status} ${m.reason}${extras.length ? ` (${extras.join('; ')})` : ''}`);
     }
     case 'frame':
       return frameLabel(e.frame);
@@ -92,6 +115,14 @@ export interface SummaryTexts {
   readonly 'log.summary.text': { readonly text: string; readonly frames: TextParam };
   readonly 'log.summary.binary': { readonly n: number; readonly frames: TextParam };
   readonly 'log.summary.frames': { readonly n: number };
+  /** A compressed message (RFC 7692 §6.2): DEFLATE bytes in, bytes out. */
+  readonly 'log.summary.inflated': { readonly from: number; readonly to: number };
+  readonly 'log.summary.framesInflated': { readonly n: number; readonly from: number; readonly to: number };
+  /** What a 101 agreed to, next to what the request offered (the console prints it under the 101). */
+  readonly 'con.negotiated.protocol': { readonly protocol: string };
+  readonly 'con.negotiated.noProtocol': { readonly offered: string };
+  readonly 'con.negotiated.deflate': { readonly answer: string };
+  readonly 'con.negotiated.noDeflate': Record<never, never>;
   readonly 'log.summary.ping': Record<never, never>;
   readonly 'log.summary.pong': Record<never, never>;
   readonly 'log.summary.close': Record<never, never>;
@@ -143,7 +174,14 @@ export function eventSummary(
   const ev = e.event;
   switch (ev.type) {
     case 'message': {
-      const frames = ev.frames > 1 ? say('log.summary.frames', { n: ev.frames }) : '';
+      const inflated = e.inflated;
+      const frames = inflated
+        ? ev.frames > 1
+          ? say('log.summary.framesInflated', { n: ev.frames, ...inflated })
+          : say('log.summary.inflated', inflated)
+        : ev.frames > 1
+          ? say('log.summary.frames', { n: ev.frames })
+          : '';
       return ev.binary
         ? say('log.summary.binary', { n: (ev.data as Uint8Array).length, frames })
         : say('log.summary.text', { text: quote(ev.data as string), frames });
@@ -164,6 +202,36 @@ export function eventSummary(
     case 'error':
       return errorRuleText(ev.error);
   }
+}
+
+/**
+ * What a 101 agreed to that its request offered: the subprotocol the server picked or that it picked
+ * none (RFC 6455 §4.2.2), and permessage-deflate's answer or that it was declined (RFC 7692 §5).
+ * Nothing is said of what was not offered.
+ */
+export function negotiationSummary(request: HttpEvent, response: HttpEvent): Text<SummaryTextId>[] {
+  const req = request.message;
+  const res = response.message;
+  if (req.kind !== 'request' || res.kind !== 'response' || res.status !== 101) return [];
+  const out: Text<SummaryTextId>[] = [];
+  const offered = headerValue(req.headers, 'Sec-WebSocket-Protocol');
+  if (offered) {
+    const picked = headerValue(res.headers, 'Sec-WebSocket-Protocol');
+    out.push(
+      picked
+        ? say('con.negotiated.protocol', { protocol: visibleText(picked) })
+        : say('con.negotiated.noProtocol', { offered: visibleText(offered) }),
+    );
+  }
+  if (/permessage-deflate/i.test(headerValue(req.headers, 'Sec-WebSocket-Extensions') ?? '')) {
+    const answer = headerValue(res.headers, 'Sec-WebSocket-Extensions');
+    out.push(
+      answer && /permessage-deflate/i.test(answer)
+        ? say('con.negotiated.deflate', { answer: visibleText(answer) })
+        : say('con.negotiated.noDeflate'),
+    );
+  }
+  return out;
 }
 
 /** xxd-style dump: offset, 16 bytes in hex (two groups of 8), and the printable ASCII. */

@@ -1,8 +1,16 @@
 /**
  * Server behaviours for the playground. Each reacts to what its engine reports, through the same
- * engine API a real server would use — nothing here writes bytes by hand.
+ * engine API a real server would use — nothing here writes bytes by hand. What a server agrees to in
+ * the handshake (permessage-deflate, subprotocols) is its configuration, set with `server deflate …`
+ * and `server protocols …`.
  */
-import { messagesOf, type ServerPolicy, type Text } from '../protocol/index.ts';
+import {
+  messagesOf,
+  type DeflateCodec,
+  type DeflatePolicy,
+  type ServerOptions,
+  type Text,
+} from '../protocol/index.ts';
 
 export type ServerKind = 'echo' | 'chat' | 'ticker' | 'reject';
 export const SERVER_KINDS: readonly ServerKind[] = ['echo', 'chat', 'ticker', 'reject'];
@@ -11,15 +19,41 @@ export const SERVER_KINDS: readonly ServerKind[] = ['echo', 'chat', 'ticker', 'r
 export const ALLOWED_ORIGIN = 'https://ws101.example';
 export const REQUIRED_PROTOCOL = 'chat.v2';
 
-export function policyFor(kind: ServerKind): ServerPolicy {
-  if (kind === 'reject') {
+/** The subprotocols the other servers speak, in their order of preference, until `server protocols`. */
+export const DEFAULT_SERVER_PROTOCOLS: readonly string[] = ['chat', 'superchat'];
+
+/**
+ * Whether the server accepts permessage-deflate offers, and the limits its answer imposes (RFC 7692
+ * §7.1). On by default, as in `ws` and most servers: it only matters when the client offers it.
+ */
+export type ServerDeflate = { readonly on: false } | { readonly on: true; readonly policy: DeflatePolicy };
+
+export const DEFAULT_SERVER_DEFLATE: ServerDeflate = { on: true, policy: {} };
+
+/** How the server is set up: its behaviour, and what its handshake agrees to. */
+export interface ServerConfig {
+  readonly kind: ServerKind;
+  readonly deflate: ServerDeflate;
+  /** Subprotocols in order of preference; null: the behaviour's own (chat.v2 only for reject). */
+  readonly protocols: readonly string[] | null;
+}
+
+/**
+ * The server engine's options for a configuration. Without a codec the server declines every
+ * permessage-deflate offer (it has nothing to compress with); the playground loads the codec before a
+ * `connect --deflate` runs, so a client that offers always meets a server that can accept.
+ */
+export function serverOptionsFor(config: ServerConfig, codec: DeflateCodec | null): ServerOptions {
+  const deflate = config.deflate.on && codec ? { deflate: { codec, policy: config.deflate.policy } } : {};
+  if (config.kind === 'reject') {
     return {
       allowOrigin: (origin) => origin === ALLOWED_ORIGIN,
-      protocols: [REQUIRED_PROTOCOL],
+      protocols: config.protocols ?? [REQUIRED_PROTOCOL],
       requireProtocol: true,
+      ...deflate,
     };
   }
-  return { protocols: ['chat', 'superchat'] };
+  return { protocols: config.protocols ?? DEFAULT_SERVER_PROTOCOLS, ...deflate };
 }
 
 /** The catalog keys that describe each behaviour (translated in src/i18n, checked against this). */

@@ -85,6 +85,11 @@ export interface EngineNoteEvent extends Base {
     EngineEvent,
     { type: 'message' | 'ping' | 'pong' | 'close-frame' | 'error' | 'closed' }
   >;
+  /**
+   * A compressed message (RFC 7692 §6.2): the DEFLATE bytes its frames carried and the bytes they
+   * inflated to (UTF-8 bytes, for text). Absent for a message that was sent uncompressed.
+   */
+  readonly inflated?: { readonly from: number; readonly to: number };
 }
 
 /** The catalog keys a note is written with (translated in src/i18n, checked against this). */

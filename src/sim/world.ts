@@ -6,6 +6,8 @@
 import {
   messagesOf,
   type ClientConnection,
+  type DeflateCodec,
+  type DeflateOffer,
   type ProtocolError,
   type RuleTextId,
   type Text,
@@ -13,7 +15,7 @@ import {
 import { BudgetSpent, BudgetedTimeline, MAX_TIMELINE_EVENTS, type WorkLimit } from './budget.ts';
 import { VirtualClock } from './clock.ts';
 import { SeededRandom } from './rng.ts';
-import { policyFor, type ServerKind } from './servers.ts';
+import { DEFAULT_SERVER_DEFLATE, serverOptionsFor, type ServerDeflate, type ServerKind } from './servers.ts';
 import { Network, type LinkSettings } from './tcp.ts';
 import { Timeline, type EndpointId } from './timeline.ts';
 import { WsLink } from './ws-link.ts';
@@ -28,6 +30,10 @@ export interface WorldSettings {
   /** Maximum segment lifetime (TIME_WAIT = 2 × MSL), ms. Short, so a lesson sees it end. */
   msl: number;
   server: ServerKind;
+  /** Whether the server accepts permessage-deflate, and its limits (`server deflate …`). */
+  serverDeflate: ServerDeflate;
+  /** The server's subprotocols in order of preference (`server protocols …`); null: its behaviour's own. */
+  serverProtocols: readonly string[] | null;
   /** Ticker period, ms. */
   tickEvery: number;
   /** Timeline events the world may record before it stops (budget.ts). */
@@ -41,6 +47,8 @@ export const DEFAULT_SETTINGS: WorldSettings = {
   mss: 1460,
   msl: 500,
   server: 'echo',
+  serverDeflate: DEFAULT_SERVER_DEFLATE,
+  serverProtocols: null,
   tickEvery: 1000,
   maxEvents: MAX_TIMELINE_EVENTS,
 };
@@ -53,6 +61,8 @@ export interface ConnectOptions {
   version?: string;
   /** Sec-WebSocket-Key to send (a lesson may want a malformed one, to see 400). */
   key?: string;
+  /** Offer permessage-deflate with these parameters (RFC 7692 §7.1); absent: no extension offered. */
+  deflate?: DeflateOffer;
 }
 
 /** The catalog keys the world refuses a command with (translated in src/i18n, checked against this). */
@@ -66,6 +76,8 @@ export interface WorldTexts {
   readonly 'con.refuse.closingClose': Record<never, never>;
   /** Anything to send (a close included) once the connection is CLOSED. */
   readonly 'con.refuse.closed': Record<never, never>;
+  /** `connect --deflate` on a world that was given no DEFLATE codec (the page loads it first). */
+  readonly 'con.refuse.noCodec': Record<never, never>;
 }
 export type WorldTextId = keyof WorldTexts;
 const say = messagesOf<WorldTexts>();
@@ -100,8 +112,15 @@ export class World {
   #stopped: WorkLimit | null = null;
   /** Paced runs of the clock, one after another: one must not end (and move the clock) inside another. */
   #paced: Promise<void> = Promise.resolve();
+  /**
+   * The DEFLATE codec permessage-deflate runs on, once someone needs it: the page loads pako with
+   * `import()` before the first `connect --deflate` (sim/deflate-codec.ts), so a world that never
+   * compresses never loads it. Given or not, the same commands give the same timeline.
+   */
+  codec: DeflateCodec | null;
 
-  constructor(settings: Partial<WorldSettings> = {}) {
+  constructor(settings: Partial<WorldSettings> = {}, codec: DeflateCodec | null = null) {
+    this.codec = codec;
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
     this.timeline = new BudgetedTimeline(this.settings.maxEvents);
     this.#rng = new SeededRandom(this.settings.seed);
@@ -214,6 +233,7 @@ export class World {
     if (current && current.clientTcp.state !== 'CLOSED' && current.clientTcp.state !== 'TIME_WAIT') {
       return refuse(say('con.refuse.connected'));
     }
+    if (options.deflate && !this.codec) return refuse(say('con.refuse.noCodec'));
     this.#open(LEARNER, options);
     if (this.settings.server === 'chat') {
       for (const peer of CHAT_PEERS) {
@@ -274,6 +294,16 @@ export class World {
     this.settings.server = kind;
   }
 
+  /** What the server's next handshakes agree to about permessage-deflate (RFC 7692 §7.1). */
+  setServerDeflate(deflate: ServerDeflate): void {
+    this.settings.serverDeflate = deflate;
+  }
+
+  /** The server's subprotocols, in its order of preference (RFC 6455 §4.2.2: it picks one, or none). */
+  setServerProtocols(protocols: readonly string[]): void {
+    this.settings.serverProtocols = protocols;
+  }
+
   #linkSettings(): LinkSettings {
     return { latency: this.settings.latency, bandwidth: this.settings.bandwidth };
   }
@@ -322,8 +352,16 @@ export class World {
         protocols: options.protocols ?? [],
         ...(options.version ? { version: options.version } : {}),
         ...(options.key ? { key: options.key } : {}),
+        ...(options.deflate && this.codec ? { deflate: { codec: this.codec, offer: options.deflate } } : {}),
       },
-      policyFor(this.settings.server),
+      serverOptionsFor(
+        {
+          kind: this.settings.server,
+          deflate: this.settings.serverDeflate,
+          protocols: this.settings.serverProtocols,
+        },
+        this.codec,
+      ),
       {
         onEvent: (l, side, e) => {
           if (side !== 'server') return;

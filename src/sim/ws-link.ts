@@ -10,7 +10,7 @@ import {
   type ClientOptions,
   type Connection,
   type EngineEvent,
-  type ServerPolicy,
+  type ServerOptions,
 } from '../protocol/index.ts';
 import type { SeededRandom } from './rng.ts';
 import { TcpEndpoint, type Network } from './tcp.ts';
@@ -18,12 +18,20 @@ import type { EndpointId, FrameEvent, HttpEvent, RawEvent } from './timeline.ts'
 
 export type Side = 'client' | 'server';
 
+const encoder = new TextEncoder();
+const byteLength = (s: string): number => encoder.encode(s).length;
+
 export interface WsLinkHooks {
   /** After an engine event has been recorded (the server's reactions go here). */
   onEvent?(link: WsLink, side: Side, event: EngineEvent): void;
 }
 
 export class WsLink {
+  /**
+   * DEFLATE bytes of the compressed message each side is receiving, so far: the message's event
+   * records them beside its inflated length (RFC 7692 §6.2), for the log's "inflated from N to M".
+   */
+  readonly #compressedIn: Record<Side, number> = { client: 0, server: 0 };
   readonly clientTcp: TcpEndpoint;
   readonly serverTcp: TcpEndpoint;
   client: ClientConnection | null = null;
@@ -36,7 +44,7 @@ export class WsLink {
     readonly clientId: EndpointId,
     readonly serverId: EndpointId,
     clientOptions: Omit<ClientOptions, 'random'>,
-    serverPolicy: ServerPolicy,
+    serverOptions: Omit<ServerOptions, 'random'>,
     private readonly hooks: WsLinkHooks = {},
   ) {
     this.clientTcp = new TcpEndpoint(clientId, conn, net, rng);
@@ -62,7 +70,7 @@ export class WsLink {
     };
     this.serverTcp.callbacks = {
       onEstablished: () => {
-        this.server = new ServerConnection({ ...serverPolicy, random });
+        this.server = new ServerConnection({ ...serverOptions, random });
         this.#state('server', 'NONE', 'CONNECTING');
       },
       onData: (bytes) => {
@@ -168,7 +176,22 @@ export class WsLink {
           case 'state':
             this.#state(side, e.from, e.to);
             break;
-          case 'message':
+          case 'frame-in':
+            // A frame of a compressed message carries its DEFLATE bytes as its payload (decoder.ts).
+            if (e.frame.deflate) this.#compressedIn[side] += e.frame.payload.length;
+            break;
+          case 'message': {
+            const compressed = this.#compressedIn[side];
+            this.#compressedIn[side] = 0;
+            if (!e.compressed) {
+              timeline.append({ kind: 'engine', layer: 'ws', t, conn, endpoint: from, event: e });
+              break;
+            }
+            const to = typeof e.data === 'string' ? byteLength(e.data) : e.data.length;
+            const inflated = { from: compressed, to };
+            timeline.append({ kind: 'engine', layer: 'ws', t, conn, endpoint: from, event: e, inflated });
+            break;
+          }
           case 'ping':
           case 'pong':
           case 'close-frame':
@@ -180,7 +203,7 @@ export class WsLink {
             tcp.close();
             break;
           default:
-            break; // http-in and frame-in: the sender's arrow already shows them
+            break; // http-in: the sender's arrow already shows it
         }
         this.hooks.onEvent?.(this, side, e);
       }

@@ -116,7 +116,8 @@ describe('connect refuses what a browser would never send (security review I7, M
     ['connect --key "a\u0000b"', /--key contains a control character \(NUL/],
     ['connect --version "13\u001b[2J"', /--version contains a control character \(U\+001B/],
     ['connect --protocol "a b"', /--protocol “a b” is not a token.*RFC 6455 §4\.1.*SyntaxError/],
-    ['connect --protocol chat,superchat', /is not a token/],
+    // A list is allowed (issue 12: --protocol chat,superchat), an empty name in it is not.
+    ['connect --protocol chat,', /--protocol “” is not a token/],
     ['connect --protocol "été"', /is not a token/],
     [`connect --key ${'k'.repeat(65)}`, /--key is at most 64 characters/],
     ['connect --version 12345678901234567', /--version is at most 16 characters/],

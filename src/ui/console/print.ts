@@ -8,9 +8,10 @@
  * so a long RFC explanation stays readable on a phone.
  */
 import { errorText } from '../../protocol/index.ts';
-import { COMMANDS } from '../../sim/commands.ts';
-import { eventSummary, hexDump } from '../../sim/describe.ts';
-import type { EndpointId, SegmentEvent, TimelineEvent } from '../../sim/timeline.ts';
+import { COMMANDS, type Command } from '../../sim/commands.ts';
+import type { WorldSettings } from '../../sim/world.ts';
+import { eventSummary, hexDump, negotiationSummary } from '../../sim/describe.ts';
+import type { EndpointId, HttpEvent, SegmentEvent, TimelineEvent } from '../../sim/timeline.ts';
 import { translate, translatePlural, formatNumber, type Lang } from '../../i18n/index.ts';
 import { renderText } from '../../i18n/text.ts';
 import { cells, padCells, printable, wrapCells } from './cells.ts';
@@ -154,9 +155,12 @@ export class EventPrinter {
   readonly #failed = new Set<string>();
   #run = 0;
   #held: SegmentEvent[] = [];
+  /** The learner's handshake request per connection: the 101 is read against what it offered. */
+  readonly #requests = new Map<number, HttpEvent>();
 
   /** A new world (reset): forget connections and any held segments. */
   restart(): void {
+    this.#requests.clear();
     this.#learnerConns.clear();
     this.#failed.clear();
     this.#run = 0;
@@ -194,6 +198,14 @@ export class EventPrinter {
     out.push(this.#eventLine(e, lang, cols));
     if (dump && (e.kind === 'frame' || e.kind === 'http' || e.kind === 'raw'))
       out.push(...dumpLines(e.bytes, cols, lang));
+    if (e.kind === 'http' && e.message.kind === 'request') this.#requests.set(e.conn, e);
+    else if (e.kind === 'http') {
+      // Under the 101: the subprotocol and the extension the server chose of what was offered.
+      const request = this.#requests.get(e.conn);
+      if (request)
+        for (const text of negotiationSummary(request, e))
+          out.push(textLine(renderText(lang, text), 'ws', cols, cols >= WIDE_COLS ? 13 : 2));
+    }
     return out;
   }
 
@@ -322,6 +334,32 @@ export class EventPrinter {
       cols,
     );
   }
+}
+
+/** The confirmation of a `server …` setting, read back from the world's settings. */
+export function serverSettingText(
+  c: Extract<Command, { name: 'server' }>,
+  settings: WorldSettings,
+  lang: Lang,
+): string {
+  if (c.set === 'kind') return translate(lang, 'con.server', { kind: settings.server });
+  if (c.set === 'protocols') {
+    const list = settings.serverProtocols ?? [];
+    return list.length
+      ? translate(lang, 'con.serverProtocols', { list: list.join(', ') })
+      : translate(lang, 'con.serverProtocolsNone');
+  }
+  const d = settings.serverDeflate;
+  if (!d.on) return translate(lang, 'con.serverDeflateOff');
+  // The limits as the server's answer would write them (RFC 7692 §7.1).
+  const p = d.policy;
+  const limits = [
+    p.serverNoContextTakeover ? 'server_no_context_takeover' : '',
+    p.clientNoContextTakeover ? 'client_no_context_takeover' : '',
+    p.serverMaxWindowBits ? `server_max_window_bits=${p.serverMaxWindowBits}` : '',
+    p.clientMaxWindowBits ? `client_max_window_bits=${p.clientMaxWindowBits}` : '',
+  ].filter(Boolean);
+  return translate(lang, 'con.serverDeflateOn', { limits: limits.length ? ` (${limits.join('; ')})` : '' });
 }
 
 /** The command list for `help`: usage, then what it does (beside it when there is room). */

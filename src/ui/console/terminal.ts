@@ -27,6 +27,7 @@ import {
   helpTopicLines,
   lineOf,
   refusalLines,
+  serverSettingText,
   textLine,
   type Printed,
 } from './print.ts';
@@ -267,9 +268,7 @@ export class ConsoleTerminal {
         else if (c.name === 'mss')
           this.#print([textLine(translate(lang(), 'con.mss', { bytes: settings.mss }), 'muted', cols)]);
         else if (c.name === 'server')
-          this.#print([
-            textLine(translate(lang(), 'con.server', { kind: this.#o.session.server }), 'muted', cols),
-          ]);
+          this.#print([textLine(serverSettingText(c, settings, lang()), 'muted', cols)]);
         return;
       }
     }

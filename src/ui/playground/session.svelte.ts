@@ -14,6 +14,7 @@
 import { yieldToPage } from '../state/yield.ts';
 import { parseCommand, runCommand, type Command, type CommandTextId } from '../../sim/commands.ts';
 import type { ServerKind } from '../../sim/servers.ts';
+import { loadDeflateCodec, needsDeflateCodec } from '../../sim/deflate-codec.ts';
 import { isArrow, type TimelineEvent } from '../../sim/timeline.ts';
 import type { WorkLimit } from '../../sim/budget.ts';
 import { World, type WorldSettings, type WorldTextId } from '../../sim/world.ts';
@@ -131,7 +132,8 @@ export class PlaygroundSession extends Playback<Speed> {
 
   #newWorld(): World {
     this.#unsubscribe();
-    const world = new World({ ...this.#settings, server: this.server });
+    // A codec loaded for an earlier world is kept: loading it again would only cost time.
+    const world = new World({ ...this.#settings, server: this.server }, this.world?.codec ?? null);
     // Between slices of a long run the views catch up once, then the page paints.
     let announced = performance.now();
     world.clock.pacer = {
@@ -175,7 +177,15 @@ export class PlaygroundSession extends Playback<Speed> {
       this.live = true;
       this.holdAt = null;
       this.playing = true;
-      if (c.name === 'server') this.server = c.kind;
+      if (c.name === 'server' && c.set === 'kind') this.server = c.kind;
+      // The engine is synchronous: the DEFLATE codec is loaded before the command that needs it runs.
+      if (needsDeflateCodec(c) && !world.codec) {
+        try {
+          world.codec = await loadDeflateCodec();
+        } catch {
+          // Offline, say: the world refuses the command with con.refuse.noCodec.
+        }
+      }
       const r = runCommand(world, c);
       await this.#computeAhead();
       // A command that ran into the budget is recorded: its link stops at the same place.
