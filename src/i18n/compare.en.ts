@@ -17,6 +17,7 @@ export const compareEn = {
   'cmp.keepAlive': 'HTTP keep-alive',
   'cmp.upstream': 'Client also sends a message every 3 s',
   'cmp.drop': 'A proxy drops the SSE stream at 12 s',
+  'cmp.wsDeflate': 'WebSocket compression (permessage-deflate, RFC 7692)',
   'cmp.play': 'Play',
   'cmp.pause': 'Pause',
   'cmp.speed': 'Speed',

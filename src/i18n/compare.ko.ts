@@ -17,6 +17,7 @@ export const compareKo = {
   'cmp.keepAlive': 'HTTP keep-alive',
   'cmp.upstream': '클라이언트도 3초마다 메시지를 보냄',
   'cmp.drop': '12초에 프록시가 SSE 스트림을 끊음',
+  'cmp.wsDeflate': 'WebSocket 압축(permessage-deflate, RFC 7692)',
   'cmp.play': '재생',
   'cmp.pause': '일시 정지',
   'cmp.speed': '속도',

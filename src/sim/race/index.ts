@@ -12,6 +12,7 @@
  *   http.ts       HTTP/1.1 connections (server end, client end); http-lane.ts: what HTTP lanes share
  *   polling.ts    short and long polling;  stream.ts: streaming and SSE;  websocket.ts: WebSocket
  */
+import type { DeflateCodec } from '../../protocol/index.ts';
 import { VirtualClock } from '../clock.ts';
 import { TECHNIQUES, type Technique } from '../techniques.ts';
 import type { Lane, RaceContext } from './lane.ts';
@@ -37,9 +38,19 @@ export class Race implements RaceContext {
   readonly settings: RaceSettings;
   readonly events: ServerEvent[];
   readonly lanes: Lane[];
+  readonly codec: DeflateCodec | null;
 
-  constructor(settings: Partial<RaceSettings> = {}, techniques: readonly Technique[] = TECHNIQUES) {
+  /**
+   * `codec` compresses the WebSocket lane when `settings.wsDeflate` is on; without one that lane
+   * goes uncompressed (the engine is synchronous, so the caller loads the codec first).
+   */
+  constructor(
+    settings: Partial<RaceSettings> = {},
+    techniques: readonly Technique[] = TECHNIQUES,
+    codec: DeflateCodec | null = null,
+  ) {
     this.settings = { ...DEFAULT_RACE, ...settings };
+    this.codec = codec;
     this.events = makeSchedule(this.settings);
     this.clock.afterEach = () => {
       for (const lane of this.lanes) lane.snapshot();

@@ -3,6 +3,7 @@
  * race's clock; the counters that make the comparison (`LaneStats`) and their history over time. A lane
  * knows the race only as `RaceContext`; how a technique moves events is up to its subclass.
  */
+import type { DeflateCodec } from '../../protocol/index.ts';
 import type { VirtualClock } from '../clock.ts';
 import { SeededRandom } from '../rng.ts';
 import { upperBound } from '../sorted.ts';
@@ -15,6 +16,8 @@ import type { RaceSettings, ServerEvent } from './settings.ts';
 /** What a lane reads from the race it runs in: the shared clock, the settings, the event schedule. */
 export interface RaceContext {
   readonly clock: VirtualClock;
+  /** The DEFLATE codec for a race with `wsDeflate` (loaded by the caller: sim/deflate-codec.ts). */
+  readonly codec: DeflateCodec | null;
   readonly settings: RaceSettings;
   readonly events: readonly ServerEvent[];
 }

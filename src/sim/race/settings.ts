@@ -34,6 +34,11 @@ export interface RaceSettings {
   sseRetry: number;
   /** The SSE stream is dropped at this time (as a proxy's idle timeout would); null: never. */
   sseDropAt: number | null;
+  /**
+   * The WebSocket lane offers permessage-deflate (as browsers do) and its server accepts: the frames
+   * carry DEFLATE bytes, and the lane's payload counters count those (RFC 7692). Needs a codec (Race).
+   */
+  wsDeflate: boolean;
 }
 
 export const DEFAULT_RACE: RaceSettings = {
@@ -50,6 +55,7 @@ export const DEFAULT_RACE: RaceSettings = {
   upstreamEvery: 0,
   sseRetry: 1000,
   sseDropAt: null,
+  wsDeflate: false,
 };
 
 export interface ServerEvent {

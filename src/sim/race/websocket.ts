@@ -17,14 +17,21 @@ export class WebSocketLane extends Lane {
 
   start(): void {
     this.openTcp(); // counted: the WebSocket's one TCP connection (WsLink makes the endpoints)
+    // With compression on, the client offers what browsers offer and the server accepts it as ws does.
+    const codec = this.race.settings.wsDeflate ? this.race.codec : null;
     const link = new WsLink(
       this.net,
       this.rng,
       1,
       'client',
       'server',
-      { host: 'race.ws101.example', path: '/events', extraHeaders: cookieHeader(this.race.settings) },
-      {},
+      {
+        host: 'race.ws101.example',
+        path: '/events',
+        extraHeaders: cookieHeader(this.race.settings),
+        ...(codec ? { deflate: { codec } } : {}),
+      },
+      codec ? { deflate: { codec } } : {},
       { onEvent: (_link, side, e) => this.#onEngineEvent(side, e) },
     );
     this.stats.requests++;
@@ -57,6 +64,7 @@ export class WebSocketLane extends Lane {
       else this.upstreamArrived(readSentAt(e.data));
     }
     if (e.type === 'frame-out') {
+      // A compressed frame's payload is its DEFLATE bytes: what went on the wire is what is counted.
       this.stats.headerBytes += e.frame.header.headerLength;
       this.stats.payloadBytes += e.frame.payload.length;
     }
