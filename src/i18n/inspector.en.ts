@@ -156,4 +156,10 @@ export const inspectorEn = {
     'CLOSING: a close frame was sent or received; the closing handshake is under way (§7).',
   'ins.st.ws.CLOSED': 'CLOSED: the WebSocket connection is closed.',
   'ins.st.other': 'A state of this endpoint.',
+  // permessage-deflate (issue 12): a frame of a compressed message, from the engine's field map.
+  'ins.deflate.summary':
+    'RSV1 is set: a compressed message (permessage-deflate, RFC 7692 §6). The {compressed} bytes of DEFLATE data on the wire inflate to {inflated} bytes.',
+  'ins.deflate.summaryCont':
+    'A frame of a compressed message (RSV1 is set on its first frame only, RFC 7692 §6.1): the {compressed} bytes of DEFLATE data on the wire inflate to {inflated} bytes.',
+  'ins.deflate.bytesTitle': 'Bytes on the wire',
 } as const;

@@ -156,4 +156,10 @@ export const inspectorKo = {
   'ins.st.ws.CLOSING': 'CLOSING: close 프레임을 보냈거나 받았고, 닫는 핸드셰이크가 진행 중입니다(§7).',
   'ins.st.ws.CLOSED': 'CLOSED: WebSocket 연결이 닫혔습니다.',
   'ins.st.other': '이 엔드포인트의 상태입니다.',
+  // permessage-deflate(이슈 12): 압축된 메시지의 프레임, 엔진의 필드 맵으로.
+  'ins.deflate.summary':
+    'RSV1이 1입니다. 압축된 메시지입니다(permessage-deflate, RFC 7692 §6). 전송된 DEFLATE 데이터 {compressed}바이트가 {inflated}바이트로 풀립니다.',
+  'ins.deflate.summaryCont':
+    '압축된 메시지의 프레임입니다(RSV1은 첫 프레임에만 1, RFC 7692 §6.1). 전송된 DEFLATE 데이터 {compressed}바이트가 {inflated}바이트로 풀립니다.',
+  'ins.deflate.bytesTitle': '전송된 바이트',
 } as const;
