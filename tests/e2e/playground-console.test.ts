@@ -115,7 +115,7 @@ describe('the console runs lines through the engine and prints what it reveals',
     const log = await mirror(page);
     expect(log).toContain('Commands:');
     for (const usage of [
-      'connect [path] [--protocol p]… [--origin o] [--version v] [--key k]',
+      'connect [path] [--protocol p[,p…]]… [--deflate[=params]] [--origin o] [--version v] [--key k]',
       'send <text>',
       'binary <hex>',
       'ping [text]',
@@ -124,7 +124,7 @@ describe('the console runs lines through the engine and prints what it reveals',
       'raw <hex>',
       'latency <ms>',
       'mss <bytes>',
-      'server echo|chat|ticker|reject',
+      'server echo|chat|ticker|reject|deflate …|protocols …',
       'dump on|off',
       'reset',
       'clear',
