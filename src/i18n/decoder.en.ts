@@ -146,4 +146,47 @@ export const decoderEn = {
   'ev.closedClean': 'The connection is now closed, cleanly (close code {code})',
   'ev.closedUnclean': 'The connection is now closed, not cleanly (close code {code})',
   'ev.closeTransport': 'Closes the TCP connection',
+
+  // permessage-deflate (RFC 7692): the Extensions choice, its link parameter and its examples.
+  'dec.ext.legend': 'Extensions agreed in the handshake',
+  'dec.ext.label': 'Extension',
+  'dec.ext.none': 'None',
+  'dec.ext.deflate': 'permessage-deflate (RFC 7692)',
+  'dec.ext.note.none': 'No extension: RSV1, RSV2 and RSV3 must be 0 (§5.2).',
+  'dec.ext.note.deflate':
+    'RSV1 on a message’s first frame means “compressed”: its payload is DEFLATE data (RFC 7692 §6).',
+  'dec.ext.params': 'Parameters',
+  'dec.ext.params.changed.one': 'Parameters ({n} changed)',
+  'dec.ext.params.changed.other': 'Parameters ({n} changed)',
+  'dec.ext.applies.c2s':
+    'A client sent these bytes: client_no_context_takeover and client_max_window_bits govern them.',
+  'dec.ext.applies.s2c':
+    'A server sent these bytes: server_no_context_takeover and server_max_window_bits govern them.',
+  'dec.ext.nct.server': 'The server compresses each message on its own (§7.1.1.1).',
+  'dec.ext.nct.client': 'The client compresses each message on its own (§7.1.1.2).',
+  'dec.ext.bits.server': 'The server’s LZ77 window, 2^n bytes (§7.1.2.1).',
+  'dec.ext.bits.client': 'The client’s LZ77 window, 2^n bytes (§7.1.2.2).',
+  'dec.ext.bits.value': '{bits} ({size} bytes)',
+  'dec.ext.loading': 'Loading the DEFLATE codec (pako)…',
+  'dec.ext.failed': 'The DEFLATE codec could not be loaded: {reason}',
+  'dec.ext.retry': 'Try again',
+  'dec.ext.bad.tooLong':
+    'The link’s ext= value is {length} characters long, more than {limit}, so it was not read. The bytes are decoded without an extension.',
+  'dec.ext.bad.unknown':
+    'The link’s ext= names “{name}”, an extension this decoder does not know (it knows permessage-deflate, RFC 7692). The bytes are decoded without an extension.',
+  'dec.ext.bad.rule':
+    'The link’s ext= value is refused as a handshake would refuse it: {reason} The bytes are decoded without an extension.',
+  'dec.examples.deflate': 'Examples from RFC 7692 §7.2.3 (permessage-deflate)',
+  'ex.deflateHello': '“Hello” compressed',
+  'ex.deflateFragmented': '“Hello” compressed, in 2 frames',
+  'ex.deflateTakeover': '“Hello” twice, sharing the window',
+  'ex.deflateNoTakeover': '“Hello” twice, no context takeover',
+  'ex.deflateStored': 'Stored block (no compression)',
+  'ex.deflateUncompressed': 'Uncompressed message (RSV1 = 0)',
+  'ex.deflateBfinal': 'Block with BFINAL set',
+  'ex.deflateTwoBlocks': 'Two DEFLATE blocks',
+  'ex.deflateLostWindow': 'Shared window, but no context takeover',
+  'ex.deflateCorrupt': 'Not DEFLATE data',
+  'v.label.loading': 'Loading',
+  'sum.deflated': '{line} of DEFLATE data → {inflated} inflated',
 } as const;

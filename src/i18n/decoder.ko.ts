@@ -145,4 +145,47 @@ export const decoderKo = {
   'ev.closedClean': '연결이 정상적으로 닫혔습니다(종료 코드 {code})',
   'ev.closedUnclean': '연결이 비정상적으로 닫혔습니다(종료 코드 {code})',
   'ev.closeTransport': 'TCP 연결을 닫습니다',
+
+  // permessage-deflate(RFC 7692): 확장 선택, 링크 매개변수, 예제.
+  'dec.ext.legend': '핸드셰이크에서 합의한 확장',
+  'dec.ext.label': '확장',
+  'dec.ext.none': '없음',
+  'dec.ext.deflate': 'permessage-deflate(RFC 7692)',
+  'dec.ext.note.none': '확장 없음: RSV1, RSV2, RSV3는 0이어야 합니다(§5.2).',
+  'dec.ext.note.deflate':
+    '메시지 첫 프레임의 RSV1은 “압축됨”을 뜻합니다. 페이로드는 DEFLATE 데이터입니다(RFC 7692 §6).',
+  'dec.ext.params': '매개변수',
+  'dec.ext.params.changed.one': '매개변수({n}개 변경)',
+  'dec.ext.params.changed.other': '매개변수({n}개 변경)',
+  'dec.ext.applies.c2s':
+    '클라이언트가 보낸 바이트입니다. client_no_context_takeover와 client_max_window_bits가 적용됩니다.',
+  'dec.ext.applies.s2c':
+    '서버가 보낸 바이트입니다. server_no_context_takeover와 server_max_window_bits가 적용됩니다.',
+  'dec.ext.nct.server': '서버가 메시지마다 따로 압축합니다(§7.1.1.1).',
+  'dec.ext.nct.client': '클라이언트가 메시지마다 따로 압축합니다(§7.1.1.2).',
+  'dec.ext.bits.server': '서버의 LZ77 윈도, 2^n바이트(§7.1.2.1).',
+  'dec.ext.bits.client': '클라이언트의 LZ77 윈도, 2^n바이트(§7.1.2.2).',
+  'dec.ext.bits.value': '{bits}({size}바이트)',
+  'dec.ext.loading': 'DEFLATE 코덱(pako)을 불러오는 중…',
+  'dec.ext.failed': 'DEFLATE 코덱을 불러오지 못했습니다: {reason}',
+  'dec.ext.retry': '다시 시도',
+  'dec.ext.bad.tooLong':
+    '링크의 ext= 값이 {length}자로 {limit}자보다 길어 읽지 않았습니다. 확장 없이 바이트를 해석합니다.',
+  'dec.ext.bad.unknown':
+    '링크의 ext=가 이 디코더가 모르는 확장 “{name}”을(를) 가리킵니다(아는 확장은 permessage-deflate, RFC 7692뿐입니다). 확장 없이 바이트를 해석합니다.',
+  'dec.ext.bad.rule':
+    '핸드셰이크가 거부하듯 링크의 ext= 값을 거부합니다: {reason} 확장 없이 바이트를 해석합니다.',
+  'dec.examples.deflate': 'RFC 7692 §7.2.3의 예제(permessage-deflate)',
+  'ex.deflateHello': '압축된 “Hello”',
+  'ex.deflateFragmented': '압축된 “Hello”, 프레임 2개',
+  'ex.deflateTakeover': '윈도를 공유하는 “Hello” 두 번',
+  'ex.deflateNoTakeover': '컨텍스트 유지 없는 “Hello” 두 번',
+  'ex.deflateStored': '저장 블록(압축 없음)',
+  'ex.deflateUncompressed': '압축하지 않은 메시지(RSV1 = 0)',
+  'ex.deflateBfinal': 'BFINAL이 설정된 블록',
+  'ex.deflateTwoBlocks': 'DEFLATE 블록 두 개',
+  'ex.deflateLostWindow': '윈도 공유, 하지만 컨텍스트 유지 없음',
+  'ex.deflateCorrupt': 'DEFLATE 데이터가 아님',
+  'v.label.loading': '불러오는 중',
+  'sum.deflated': '{line}의 DEFLATE 데이터 → 풀면 {inflated}',
 } as const;

@@ -58,15 +58,21 @@ function closeBody(frame: DecodedFrame): { code: string | null; reason: string |
 export function frameSummary(frame: DecodedFrame): string {
   const { opcode, fin } = frame.header;
   const bytes = bytesText(frame.payload.length);
+  // A compressed frame (RFC 7692): its payload is DEFLATE data; the text is what the engine inflated.
+  const note = frame.deflate;
   const withText = (line: string, isText: boolean): string => {
-    const s = printable(frame.payload, isText);
-    return s === null ? line : `${line}: ${quote(s)}`;
+    const clear = note ? note.inflated : frame.payload;
+    const shown = note ? t('sum.deflated', { line, inflated: bytesText(clear.length) }) : line;
+    const s = printable(clear, isText);
+    return s === null ? shown : `${shown}: ${quote(s)}`;
   };
   switch (opcode) {
     case 0x1:
       return withText(t(fin ? 'sum.text' : 'sum.textFirst', { bytes }), true);
-    case 0x2:
-      return t(fin ? 'sum.binary' : 'sum.binaryFirst', { bytes });
+    case 0x2: {
+      const line = t(fin ? 'sum.binary' : 'sum.binaryFirst', { bytes });
+      return note ? t('sum.deflated', { line, inflated: bytesText(note.inflatedLength) }) : line;
+    }
     case 0x0:
       return withText(t(fin ? 'sum.contLast' : 'sum.cont', { bytes }), false);
     case 0x9:

@@ -11,6 +11,7 @@ import {
   type Direction,
   type FieldId,
   type FieldSpan,
+  type InspectOptions,
   type Inspection,
   type ProtocolError,
 } from '../../protocol/index.ts';
@@ -22,6 +23,15 @@ export const DECODE_LIMIT = 1 << 20;
 export const HEX_VIEW_LIMIT = 4096;
 /** Field tables are rendered for this many frames at most. */
 export const CARD_LIMIT = 64;
+/**
+ * With permessage-deflate, a message may inflate to at most this many bytes (then 1009, RFC 6455 §10.4):
+ * 1 MiB of DEFLATE can stand for a gigabyte, which a tab must not try to hold. 8 MiB still shows any
+ * message a learner pastes, and a decompression bomb stops within a few milliseconds.
+ */
+export const INFLATE_LIMIT = 8 << 20;
+
+/** permessage-deflate as if negotiated with these parameters, once its codec is loaded. */
+export type DeflateOption = NonNullable<InspectOptions['deflate']>;
 
 /** The field palette (global.css `.cat-*`), by field: the decoder, the inspector and the editor share it. */
 export type Category = 'b0' | 'b1' | 'len' | 'key' | 'payload' | 'code' | 'reason' | 'none';
@@ -117,7 +127,7 @@ export interface Decoding {
   readonly error: ProtocolError | null;
 }
 
-export function decodeInput(text: string, dir: Direction): Decoding {
+export function decodeInput(text: string, dir: Direction, deflate: DeflateOption | null = null): Decoding {
   const parsed = parseHex(text, DECODE_LIMIT);
   let bytes = parsed.bytes;
   let input: InputState;
@@ -137,7 +147,7 @@ export function decodeInput(text: string, dir: Direction): Decoding {
   } else {
     input = { kind: 'ok', truncated: parsed.truncated };
   }
-  const inspection = inspectBytes(bytes, dir);
+  const inspection = inspectBytes(bytes, dir, deflate ? { deflate, maxMessageSize: INFLATE_LIMIT } : {});
   if (inspection.decodedBytes < bytes.length && input.kind === 'ok') {
     // The engine stopped at its frame limit: say so the same way as for a cut paste.
     input = {
@@ -261,7 +271,9 @@ function segmentsOf(
   errStart: number,
   errEnd: number,
 ): Segment[] {
-  const leaves = rows.filter((r) => !r.field.children?.length);
+  // A compressed payload's children (the inflated bytes, the window, the tail) are what the bytes stand
+  // for, not bytes of their own: the DEFLATE bytes stay the payload's, and the children light up with it.
+  const leaves = rows.filter((r) => !r.field.virtual && !r.field.children?.some((c) => !c.virtual));
   const clip = (n: number): number => Math.max(0, Math.min(shown, n));
   const cuts = new Set<number>([0, shown, clip(errStart), clip(errEnd)]);
   for (const r of leaves) {
