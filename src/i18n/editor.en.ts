@@ -147,4 +147,12 @@ export const editorEn = {
   'ed.hover.payloadByte': 'payload byte {i}',
   'ed.hover.masked': 'on the wire {wire} XOR key[{k}] {key} = {clear}',
   'ed.hover.unread': 'The receiver does not read this byte: it stopped at an earlier failure or close frame.',
+
+  // permessage-deflate (RFC 7692) in the field tree.
+  'ed.inflated.help':
+    'The message as the receiver inflates it. Type to change it: the engine compresses it again (RFC 7692 §7.2.1) and rewrites the frame with RSV1 set, its new length and its mask.',
+  'ed.inflated.helpHex':
+    'The inflated bytes, in hex. Type to change them: the engine compresses them again (RFC 7692 §7.2.1) and rewrites the frame.',
+  'ed.payload.deflate':
+    'DEFLATE data: edit these bytes and the receiver inflates them again; bytes it cannot inflate are marked (RFC 7692 §6.2).',
 } as const;

@@ -144,4 +144,12 @@ export const editorKo = {
   'ed.hover.masked': '전송된 값 {wire} XOR 키[{k}] {key} = {clear}',
   'ed.hover.unread':
     '수신 측은 이 바이트를 읽지 않습니다. 그 앞에서 실패했거나 close 프레임을 받았기 때문입니다.',
+
+  // 필드 트리의 permessage-deflate(RFC 7692).
+  'ed.inflated.help':
+    '받는 쪽이 압축을 푼 메시지입니다. 고치면 엔진이 다시 압축하고(RFC 7692 §7.2.1) RSV1, 새 길이, 마스크로 프레임을 다시 씁니다.',
+  'ed.inflated.helpHex':
+    '압축을 푼 바이트(16진수)입니다. 고치면 엔진이 다시 압축하고(RFC 7692 §7.2.1) 프레임을 다시 씁니다.',
+  'ed.payload.deflate':
+    'DEFLATE 데이터입니다. 바이트를 고치면 받는 쪽이 다시 압축을 풉니다. 풀 수 없는 바이트는 표시됩니다(RFC 7692 §6.2).',
 } as const satisfies Record<keyof typeof editorEn, string>;

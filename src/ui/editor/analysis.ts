@@ -30,7 +30,7 @@ export const FRAME_VIEW_LIMIT = 64;
 const STRAY_MARKERS = 50;
 
 export { CATEGORY, type Category } from '../decoder/model.ts';
-import { CATEGORY, type Category } from '../decoder/model.ts';
+import { CATEGORY, INFLATE_LIMIT, type Category, type DeflateOption } from '../decoder/model.ts';
 
 export interface FrameView {
   /** 0-based position among the frames of the text. */
@@ -57,6 +57,8 @@ export type InputProblem =
 export interface Analysis {
   readonly text: string;
   readonly dir: Direction;
+  /** permessage-deflate as if negotiated (RFC 7692), or null: what RSV1 means to the receiver. */
+  readonly deflate: DeflateOption | null;
   readonly map: HexMap;
   readonly bytes: Uint8Array;
   readonly inspection: Inspection;
@@ -70,7 +72,12 @@ export interface Analysis {
 }
 
 /** @param scratch reused storage for the byte map (see HexMapScratch): the previous analysis's map is then invalid. */
-export function analyze(text: string, dir: Direction, scratch?: HexMapScratch): Analysis {
+export function analyze(
+  text: string,
+  dir: Direction,
+  scratch?: HexMapScratch,
+  deflate: DeflateOption | null = null,
+): Analysis {
   const parsed = parseHex(text, EDIT_LIMIT);
   const map = mapHexText(text, EDIT_LIMIT, scratch);
   let bytes = parsed.bytes;
@@ -88,7 +95,7 @@ export function analyze(text: string, dir: Direction, scratch?: HexMapScratch): 
   } else if (parsed.truncated) {
     cut = { decoded: bytes.length, total: parsed.truncated.total };
   }
-  const inspection = inspectBytes(bytes, dir);
+  const inspection = inspectBytes(bytes, dir, deflate ? { deflate, maxMessageSize: INFLATE_LIMIT } : {});
   if (inspection.decodedBytes < bytes.length) {
     cut = { decoded: inspection.decodedBytes, total: cut?.total ?? bytes.length };
     bytes = bytes.subarray(0, inspection.decodedBytes);
@@ -138,6 +145,7 @@ export function analyze(text: string, dir: Direction, scratch?: HexMapScratch): 
   return {
     text,
     dir,
+    deflate,
     map,
     bytes,
     inspection,
@@ -275,8 +283,9 @@ export function problemsOf(a: Analysis, lang: Lang, texts: InputTexts): Problem[
   }
   const e = a.error;
   if (e && map.count > 0) {
-    const first = Math.min(e.offset ?? 0, a.bytes.length - 1, map.count - 1);
-    const last = Math.min(first + Math.max(1, e.length ?? 1), a.bytes.length, map.count) - 1;
+    const [from, length] = blamed(a, e);
+    const first = Math.min(from, a.bytes.length - 1, map.count - 1);
+    const last = Math.min(first + Math.max(1, length), a.bytes.length, map.count) - 1;
     out.push({
       start: map.starts[first]!,
       end: map.ends[last]!,
@@ -285,6 +294,23 @@ export function problemsOf(a: Analysis, lang: Lang, texts: InputTexts): Problem[
     });
   }
   return out;
+}
+
+/**
+ * The bytes an error is about. The engine points at the first payload byte when DEFLATE data cannot be
+ * inflated or inflates past the limit (RFC 7692 §6.2, RFC 6455 §10.4): zlib cannot say which byte is at
+ * fault, so the whole compressed payload of that frame is marked.
+ */
+function blamed(a: Analysis, e: ProtocolError): [number, number] {
+  const offset = e.offset ?? 0;
+  if (e.rule === 'deflate-corrupt' || e.rule === 'inflated-too-big') {
+    const v = frameAtByte(a, offset);
+    const payload = v?.fields.find((f) => f.id === 'payload');
+    if (v && payload && payload.byteEnd > payload.byteStart) {
+      return [v.offset + payload.byteStart, payload.byteEnd - payload.byteStart];
+    }
+  }
+  return [offset, e.length ?? 1];
 }
 
 /** The field map of the frame at `offset`, read fresh from the bytes (for a frame not in the analysis). */

@@ -7,10 +7,14 @@
  * When bytes are missing, only what they determine can be edited: the first byte's bits.
  */
 import {
+  PerMessageDeflate,
   applyMask,
   encodeFrame,
   encodeHeader,
   minimalLengthForm,
+  type DeflateSetup,
+  type DeflateParams,
+  type Direction,
   type FieldSpan,
   type FrameSpec,
   type LengthForm,
@@ -149,4 +153,19 @@ export function randomKey(): Uint8Array {
 /** UTF-8 of a payload typed as text. */
 export function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
+}
+
+/**
+ * A whole message's payload compressed as its sender would (RFC 7692 §7.2.1): the engine's
+ * PerMessageDeflate on the sender's side of `dir` (the client for c2s), with its window bits, sync
+ * flushed and the trailing 00 00 ff ff removed. A fresh compressor: the result refers to nothing sent
+ * before, which a receiver accepts whether or not it keeps its window.
+ */
+export function compressPayload(
+  payload: Uint8Array,
+  dir: Direction,
+  deflate: DeflateSetup & { readonly params: DeflateParams },
+): Uint8Array {
+  const sender = new PerMessageDeflate(dir === 'c2s' ? 'client' : 'server', deflate.params, deflate);
+  return sender.compress(payload, 1).parts[0]!;
 }
