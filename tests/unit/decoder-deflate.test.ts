@@ -261,3 +261,11 @@ describe('RFC 7692 §7.2.3 examples in the decoder', () => {
     expect(d.inspection.frames[0]!.deflate?.windowBits).toBe(10);
   });
 });
+
+describe('where the decoder puts a DEFLATE error', () => {
+  it('§6.2 corrupt data: the whole compressed payload is underlined, not its first byte only', () => {
+    const d = decodeInput('c1 03 ff ff ff', 's2c', optionOf(deflateChoice()));
+    const marked = d.cards[0]!.segments.filter((s) => s.error).map((s) => [s.start, s.end]);
+    expect(marked).toEqual([[2, 5]]);
+  });
+});

@@ -175,8 +175,19 @@ function arrange(
 ): Pick<Decoding, 'cards' | 'hiddenFrames' | 'hexShown' | 'messageOpen' | 'error'> {
   const { frames, end } = inspection;
   const error = end.kind === 'error' ? end.error : null;
-  const errStart = error?.offset ?? -1;
-  const errEnd = error && error.offset !== undefined ? error.offset + Math.max(1, error.length ?? 1) : -1;
+  let errStart = error?.offset ?? -1;
+  let errEnd = error && error.offset !== undefined ? error.offset + Math.max(1, error.length ?? 1) : -1;
+  // DEFLATE data that cannot be inflated, or inflates past the limit (RFC 7692 §6.2, RFC 6455 §10.4):
+  // the engine points at the payload's first byte, since zlib cannot say which byte is at fault, so
+  // the whole compressed payload is the error's.
+  if (error && (error.rule === 'deflate-corrupt' || error.rule === 'inflated-too-big')) {
+    const f = frames.find((x) => x.offset <= errStart && errStart < x.offset + x.size);
+    const payload = f?.fields.find((x) => x.id === 'payload');
+    if (f && payload) {
+      errStart = f.offset + payload.byteStart;
+      errEnd = f.offset + payload.byteEnd;
+    }
+  }
   let budget = HEX_VIEW_LIMIT;
   const cards: Card[] = [];
 
