@@ -115,4 +115,35 @@ export const lessonsEn = {
   'ls.check.noBinary': 'No binary message {hex} was received.',
   'ls.check.malformed': 'The request is malformed: {detail}.',
   'ls.check.status': 'The server should answer {want}; it answers {got}.',
+  'ls.check.codec':
+    'The DEFLATE codec this exercise is checked with could not be loaded. Check the connection and press Check again.',
+  'ls.check.notCompressed':
+    'The receiver reads that text, but the message is not compressed: its first frame has RSV1 = 0 (RFC 7692 §6).',
+  'ls.check.protocol': 'The server should pick the subprotocol {want}; it picks {got}.',
+  'ls.check.protocolNone': 'The server should pick the subprotocol {want}; its 101 names none.',
+  'ls.check.protocolBrief':
+    'The 101 does not name the subprotocol the exercise asks for (Sec-WebSocket-Protocol).',
+  'ls.check.noDeflate':
+    'The server answers 101 without permessage-deflate: its response has no Sec-WebSocket-Extensions.',
+  'ls.check.deflateParamBrief':
+    'The server accepts permessage-deflate, but not with the parameters the exercise asks for.',
+  'ls.check.deflateParam': 'The server accepts permessage-deflate, but not with {param}.',
+
+  // The frame editor of a connection with permessage-deflate (widgets/DeflateFrame.svelte).
+  'ls.df.label': 'Frame bytes (hex) on a connection with permessage-deflate',
+  'ls.df.context': 'Read as if the server’s 101 had said Sec-WebSocket-Extensions: {ext}',
+  'ls.df.loading': 'Loading the DEFLATE codec…',
+  'ls.df.failed': 'The DEFLATE codec could not be loaded.',
+  'ls.df.frames': 'What the receiver makes of them',
+  'ls.df.frame': 'Frame {n}: FIN {fin}, RSV1 {rsv1}, opcode 0x{opcode}, payload {length} bytes',
+  'ls.df.deflated': 'DEFLATE bytes:',
+  'ls.df.tail': '+ 00 00 ff ff, put back by the receiver (RFC 7692 §7.2.2)',
+  'ls.df.inflated': 'Inflates to:',
+  'ls.df.plain': 'Not compressed (RSV1 = 0 on the message’s first frame).',
+  'ls.df.accepted': 'The receiver accepts these bytes.',
+  'ls.df.message': 'Message {text}, compressed.',
+  'ls.df.messagePlain': 'Message {text}, not compressed.',
+  'ls.df.refused': 'The receiver refuses them and closes with {code}:',
+  'ls.df.need': 'Incomplete: the receiver waits for {n} more byte(s).',
+  'ls.df.empty': 'No bytes yet.',
 } as const;

@@ -5,17 +5,22 @@
  */
 import {
   checkRequest,
+  deflateParamsOf,
   errorText,
   inspectBytes,
   messagesOf,
+  parseExtensions,
   parseHex,
   parseRequestHead,
   toHex,
   HEAD_INCOMPLETE,
+  type DeflateCodec,
+  type DeflateParams,
+  type ServerPolicy,
   type Text,
   type TextParam,
 } from '../protocol/index.ts';
-import type { Answer, Exercise, FrameExpect, Mistake } from './model.ts';
+import type { Answer, Exercise, ExerciseServer, FrameExpect, HttpExpect, Mistake } from './model.ts';
 
 type None = Record<never, never>;
 /**
@@ -56,6 +61,14 @@ export interface CheckTexts {
   readonly 'ls.check.noBinary': { readonly hex: string };
   readonly 'ls.check.malformed': { readonly detail: TextParam };
   readonly 'ls.check.status': { readonly want: number; readonly got: string };
+  readonly 'ls.check.codec': None;
+  readonly 'ls.check.notCompressed': None;
+  readonly 'ls.check.protocol': { readonly want: string; readonly got: string };
+  readonly 'ls.check.protocolNone': { readonly want: string };
+  readonly 'ls.check.protocolBrief': None;
+  readonly 'ls.check.noDeflate': None;
+  readonly 'ls.check.deflateParam': { readonly param: string };
+  readonly 'ls.check.deflateParamBrief': None;
 }
 export type CheckTextId = keyof CheckTexts;
 const say = messagesOf<CheckTexts>();
@@ -94,7 +107,41 @@ export function reasonShown(r: CheckFailure, failedTries: number, hintsOpen: num
   return r.brief && failedTries <= 1 && hintsOpen === 0 ? r.brief : r.reason;
 }
 
-export function checkExercise(ex: Exercise, answer: Answer): CheckResult {
+/**
+ * What a check may need beyond the answer: the DEFLATE codec for an exercise judged "as if
+ * permessage-deflate was negotiated". The page imports it (deflate/pako.ts) only for such an exercise,
+ * so the course's other pages never load pako; tests pass it directly.
+ */
+export interface CheckEnv {
+  readonly codec?: DeflateCodec;
+}
+
+/** Does checking this exercise need the DEFLATE codec (CheckEnv.codec)? */
+export function needsCodec(ex: Exercise): boolean {
+  return ex.kind === 'frame' && ex.deflate !== null;
+}
+
+/**
+ * A Sec-WebSocket-Extensions answer as a lesson writes it ("permessage-deflate; server_no_context_takeover")
+ * → the parameters both ends work with, by the client's own checks (RFC 7692 §7.1); null if it is not one.
+ */
+export function deflateParamsFrom(answer: string): DeflateParams | null {
+  const parsed = parseExtensions(answer);
+  if (!parsed.ok || parsed.elements.length !== 1) return null;
+  const r = deflateParamsOf(parsed.elements[0]!);
+  return r.ok ? r.params : null;
+}
+
+/** The engine's ServerPolicy for an exercise's server (its subprotocols, its permessage-deflate policy). */
+export function policyOf(server: ExerciseServer): ServerPolicy {
+  return {
+    ...(server.protocols ? { protocols: server.protocols } : {}),
+    ...(server.requireProtocol ? { requireProtocol: true } : {}),
+    ...(server.perMessageDeflate ? { perMessageDeflate: server.perMessageDeflate } : {}),
+  };
+}
+
+export function checkExercise(ex: Exercise, answer: Answer, env: CheckEnv = {}): CheckResult {
   switch (ex.kind) {
     case 'choice': {
       if (typeof answer === 'string') return fail(say('ls.check.pick'));
@@ -125,10 +172,15 @@ export function checkExercise(ex: Exercise, answer: Answer): CheckResult {
       const nudge = ex.mistakes.find((m) => m.answer === n.value);
       return nudged(fail(say('ls.check.wrongNumber', { value: n.text })), nudge);
     }
-    case 'frame':
-      return checkFrame(ex.expect, ex.dir, String(answer));
+    case 'frame': {
+      if (ex.deflate === null) return checkFrame(ex.expect, ex.dir, String(answer), null);
+      const params = deflateParamsFrom(ex.deflate);
+      // parse.ts refuses a lesson whose `deflate` is not a valid answer; the codec is the page's to load.
+      if (!params || !env.codec) return fail(say('ls.check.codec'));
+      return checkFrame(ex.expect, ex.dir, String(answer), { codec: env.codec, params });
+    }
     case 'http':
-      return checkHttp(ex.expect, String(answer));
+      return checkHttp(ex.expect, ex.server, String(answer));
   }
 }
 
@@ -220,14 +272,19 @@ const PROP_NAMES = {
   lengthForm: 'ls.check.prop.lengthForm',
 } as const;
 
-function checkFrame(expect: FrameExpect, dir: 'c2s' | 's2c', hex: string): CheckResult {
+function checkFrame(
+  expect: FrameExpect,
+  dir: 'c2s' | 's2c',
+  hex: string,
+  deflate: { readonly codec: DeflateCodec; readonly params: DeflateParams } | null,
+): CheckResult {
   const parsed = parseHex(hex, 1024 * 1024);
   if (!parsed.ok) {
     return parsed.error.kind === 'not-hex'
       ? fail(say('ls.check.notHex', { char: parsed.error.char }))
       : fail(say('ls.check.oddHex'));
   }
-  const v = inspectBytes(parsed.bytes, dir);
+  const v = inspectBytes(parsed.bytes, dir, deflate ? { deflate } : {});
   const error = v.end.kind === 'error' ? v.end.error : null;
   const verdict = error ? errorText(error) : null;
   const failed = (sentence: Text<CheckTextId>): CheckResult => failWith(sentence, verdict);
@@ -289,6 +346,10 @@ function checkFrame(expect: FrameExpect, dir: 'c2s' | 's2c', hex: string): Check
   }
   if (expect.text !== undefined && !messages.some((m) => !m.binary && m.data === expect.text))
     return failed(say('ls.check.noText', { text: expect.text }));
+  // RFC 7692 §6: a message is compressed when its first frame has RSV1; an uncompressed one is legal
+  // on a compressed connection too, so "the receiver reads Hi" alone would not ask for compression.
+  if (expect.compressed !== undefined && (messages[messages.length - 1]?.compressed === true) !== expect.compressed)
+    return failed(say('ls.check.notCompressed'));
   if (expect.hex !== undefined) {
     const want = toHex(parseHex(expect.hex).bytes);
     if (!messages.some((m) => m.binary && toHex(m.data as Uint8Array) === want))
@@ -310,24 +371,54 @@ export function httpBytes(text: string): Uint8Array {
   return new TextEncoder().encode(`${lines.join('\r\n')}\r\n\r\n`);
 }
 
-function checkHttp(expect: { status: number; rule?: string }, text: string): CheckResult {
+function checkHttp(expect: HttpExpect, server: ExerciseServer, text: string): CheckResult {
   const parsed = parseRequestHead(httpBytes(text));
   let status: number;
   let rule: string | null = null;
   let why: TextParam | null = null;
+  let protocol: string | null = null;
+  let deflate: DeflateParams | null = null;
   if (parsed.kind !== 'head') {
     status = 400;
     rule = 'bad-http-head';
     why = say('ls.check.malformed', { detail: parsed.kind === 'error' ? parsed.detail : HEAD_INCOMPLETE });
   } else {
-    const r = checkRequest(parsed.head, {});
+    const r = checkRequest(parsed.head, policyOf(server));
     status = r.ok ? 101 : r.response.status;
-    if (!r.ok) {
+    if (r.ok) {
+      protocol = r.accepted.protocol;
+      deflate = r.accepted.deflate;
+    } else {
       rule = r.error.rule;
       why = errorText(r.error);
     }
   }
-  if (status === expect.status && (expect.rule === undefined || expect.rule === rule)) return pass;
-  const got = status === 101 ? '101 Switching Protocols' : `HTTP ${status}`;
-  return failWith(say('ls.check.status', { want: expect.status, got }), why);
+  if (status !== expect.status || (expect.rule !== undefined && expect.rule !== rule)) {
+    const got = status === 101 ? '101 Switching Protocols' : `HTTP ${status}`;
+    return failWith(say('ls.check.status', { want: expect.status, got }), why);
+  }
+  // RFC 6455 §4.2.2 (step 5, /subprotocol/): the server picks one of the offered subprotocols, or none.
+  if (expect.protocol !== undefined && protocol !== expect.protocol) {
+    const want = expect.protocol ?? '';
+    return fail(
+      protocol === null ? say('ls.check.protocolNone', { want }) : say('ls.check.protocol', { want, got: protocol }),
+      say('ls.check.protocolBrief'),
+    );
+  }
+  if (expect.deflate !== undefined) {
+    if (!deflate) return fail(say('ls.check.noDeflate'));
+    for (const [key, want] of Object.entries(expect.deflate) as [keyof DeflateParams, unknown][]) {
+      if (deflate[key] !== want)
+        return fail(say('ls.check.deflateParam', { param: PARAM_NAMES[key] }), say('ls.check.deflateParamBrief'));
+    }
+  }
+  return pass;
 }
+
+/** The RFC 7692 §7.1 parameter names, for saying which one the agreement lacks. */
+const PARAM_NAMES: Readonly<Record<keyof DeflateParams, string>> = {
+  serverNoContextTakeover: 'server_no_context_takeover',
+  clientNoContextTakeover: 'client_no_context_takeover',
+  serverMaxWindowBits: 'server_max_window_bits',
+  clientMaxWindowBits: 'client_max_window_bits',
+};

@@ -1,5 +1,5 @@
 /** A lesson as the page uses it: metadata, then prose, widgets and exercises in order. */
-import type { Direction } from '../protocol/index.ts';
+import type { DeflatePolicy, Direction } from '../protocol/index.ts';
 
 export type Lang = 'en' | 'ko';
 export const LANGS: readonly Lang[] = ['en', 'ko'];
@@ -37,6 +37,37 @@ export interface FrameExpect {
   readonly text?: string;
   readonly hex?: string;
   readonly messages?: number;
+  /**
+   * RFC 7692 §6: the last message arrived compressed (RSV1 on its first frame). Only with `deflate`:
+   * a plain frame is also a valid message on a compressed connection, but not the one asked for.
+   */
+  readonly compressed?: boolean;
+}
+
+/**
+ * The server an `http` exercise is judged by (a subset of the engine's ServerPolicy a lesson can write
+ * in YAML): the subprotocols it speaks, whether it refuses a client that offers none of them, and the
+ * permessage-deflate policy it accepts offers under (absent: it declines them, as checkRequest does).
+ */
+export interface ExerciseServer {
+  readonly protocols?: readonly string[];
+  readonly requireProtocol?: boolean;
+  readonly perMessageDeflate?: DeflatePolicy;
+}
+
+/** What the 101 must have agreed to, beyond its status: a subprotocol, permessage-deflate parameters. */
+export interface HttpExpect {
+  readonly status: number;
+  readonly rule?: string;
+  /** The Sec-WebSocket-Protocol the server picks (null: none). */
+  readonly protocol?: string | null;
+  /** permessage-deflate was agreed, with at least these parameters (RFC 7692 §7.1). */
+  readonly deflate?: {
+    readonly serverNoContextTakeover?: boolean;
+    readonly clientNoContextTakeover?: boolean;
+    readonly serverMaxWindowBits?: number;
+    readonly clientMaxWindowBits?: number;
+  };
 }
 
 interface ExerciseBase {
@@ -95,11 +126,18 @@ export type Exercise =
       readonly start: string;
       readonly expect: FrameExpect;
       readonly solution: string;
+      /**
+       * Judge the bytes as if the server's 101 had answered with this Sec-WebSocket-Extensions value
+       * ("permessage-deflate; server_no_context_takeover"), or null for a connection without extensions.
+       */
+      readonly deflate: string | null;
     })
   | (ExerciseBase & {
       readonly kind: 'http';
       readonly start: string;
-      readonly expect: { readonly status: number; readonly rule?: string };
+      readonly expect: HttpExpect;
+      /** The server that judges the request; absent in the file: one with no subprotocols and no extensions. */
+      readonly server: ExerciseServer;
       readonly solution: string;
     });
 

@@ -6,13 +6,15 @@
 import { Marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { parseHex } from '../protocol/index.ts';
-import { checkExercise } from './check.ts';
+import { checkExercise, deflateParamsFrom } from './check.ts';
 import {
   TEXT_MATCHES,
   WIDGETS,
   type Block,
   type Exercise,
+  type ExerciseServer,
   type FrameExpect,
+  type HttpExpect,
   type Lang,
   type Lesson,
   type Mistake,
@@ -191,6 +193,14 @@ function parseExercise(o: Obj, where: string, errors: string[]): Exercise | null
       need(typeof o.start === 'string' || typeof o.start === 'number', 'start must be hex');
       need(typeof o.solution === 'string' && parseHex(o.solution).ok, 'solution must be hex');
       need(isObj(o.expect) && Object.keys(o.expect).length > 0, 'expect must name at least one property');
+      need(
+        o.deflate === undefined || (typeof o.deflate === 'string' && deflateParamsFrom(o.deflate) !== null),
+        'deflate must be a permessage-deflate answer, e.g. “permessage-deflate; server_no_context_takeover”',
+      );
+      need(
+        o.deflate !== undefined || !isObj(o.expect) || o.expect.compressed === undefined,
+        'expect.compressed needs deflate',
+      );
       if (errors.length === before)
         ex = {
           ...base,
@@ -199,6 +209,7 @@ function parseExercise(o: Obj, where: string, errors: string[]): Exercise | null
           start: String(o.start),
           expect: o.expect as FrameExpect,
           solution: o.solution as string,
+          deflate: (o.deflate as string | undefined) ?? null,
         };
       break;
     }
@@ -207,12 +218,26 @@ function parseExercise(o: Obj, where: string, errors: string[]): Exercise | null
       need(typeof o.start === 'string', 'start must be an HTTP message');
       need(typeof o.solution === 'string', 'solution must be an HTTP message');
       need(isObj(expect) && typeof expect.status === 'number', 'expect.status is required');
+      need(
+        !isObj(expect) || expect.protocol === undefined || expect.protocol === null || str(expect.protocol),
+        'expect.protocol must be a subprotocol name or null',
+      );
+      need(!isObj(expect) || expect.deflate === undefined || isObj(expect.deflate), 'expect.deflate must be a mapping');
+      const server = o.server ?? {};
+      need(
+        isObj(server) &&
+          (server.protocols === undefined || strList(server.protocols)) &&
+          (server.requireProtocol === undefined || typeof server.requireProtocol === 'boolean') &&
+          (server.perMessageDeflate === undefined || isObj(server.perMessageDeflate)),
+        'server may set protocols (a list), requireProtocol (true/false) and perMessageDeflate (a mapping)',
+      );
       if (errors.length === before)
         ex = {
           ...base,
           kind: 'http',
           start: o.start as string,
-          expect: expect as { status: number; rule?: string },
+          expect: expect as unknown as HttpExpect,
+          server: server as ExerciseServer,
           solution: o.solution as string,
         };
       break;

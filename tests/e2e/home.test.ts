@@ -67,7 +67,7 @@ describe('home page', () => {
 
   it('shows the course with stored progress and continues where the learner left off', async () => {
     const page = await h.open('#/', STILL, 'home-outline');
-    expect(await page.getByTestId('home-lesson').count()).toBe(12);
+    expect(await page.getByTestId('home-lesson').count()).toBe(13);
     expect(await page.getByTestId('home-continue').textContent()).toContain('Start the course');
     // Two exercises of lesson 1 done, as the lessons page would have stored them.
     await page.evaluate((key) => {

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkExercise } from '../../src/lessons/check.ts';
+import { pakoCodec } from '../../src/protocol/deflate/pako.ts';
 import { LANGS, solutionOf, type Lang, type Lesson } from '../../src/lessons/model.ts';
 import { parseLesson } from '../../src/lessons/parse.ts';
 
@@ -21,10 +22,20 @@ const load = (lang: Lang, file: string): Lesson => {
 
 describe('lesson files', () => {
   it('every lesson exists in English and Korean, under the same file name', () => {
-    expect(files('en').length).toBeGreaterThanOrEqual(12);
+    expect(files('en').length).toBeGreaterThanOrEqual(13);
     expect(files('ko')).toEqual(files('en'));
   });
 
+  it('the lessons are numbered 1, 2, 3 … in file names and in their order, with no gap', () => {
+    // The page shows `order` as the lesson number ("Lesson 11 of 13"); progress is keyed by slug.
+    for (const [i, file] of files('en').entries()) {
+      expect(file.slice(0, 2)).toBe(String(i + 1).padStart(2, '0'));
+      expect(load('en', file).meta.order).toBe(i + 1);
+    }
+  });
+
+  // The codec of permessage-deflate exercises (the page imports it on demand; see check.ts CheckEnv).
+  const env = { codec: pakoCodec };
   for (const file of files('en')) {
     describe(file, () => {
       const [en, ko] = LANGS.map((l) => load(l, file)) as [Lesson, Lesson];
@@ -39,6 +50,7 @@ describe('lesson files', () => {
                     'widget',
                     b.widget.name,
                     JSON.stringify(b.widget.settings.hex ?? b.widget.settings.dir ?? ''),
+                    JSON.stringify(b.widget.settings.deflate ?? ''),
                   ],
                 ]
               : b.kind === 'exercise'
@@ -49,6 +61,8 @@ describe('lesson files', () => {
                       b.exercise.kind,
                       JSON.stringify(solutionOf(b.exercise)),
                       JSON.stringify('expect' in b.exercise ? b.exercise.expect : null),
+                      b.exercise.kind === 'frame' ? b.exercise.deflate : '',
+                      b.exercise.kind === 'http' ? JSON.stringify(b.exercise.server) : '',
                       // How an answer is read, and which wrong answers get a nudge: the same in both
                       // languages (the unit words and the nudges themselves are each language's own).
                       b.exercise.kind === 'text' ? `${b.exercise.match} ${b.exercise.field ?? ''}` : '',
@@ -68,12 +82,13 @@ describe('lesson files', () => {
           if (b.kind !== 'exercise') continue;
           const ex = b.exercise;
           it(`${lang}: exercise “${ex.id}” (${ex.kind}) accepts its solution${'start' in ex ? ' and rejects its start' : ''}`, () => {
-            const r = checkExercise(ex, solutionOf(ex));
+            const r = checkExercise(ex, solutionOf(ex), env);
             expect(r, JSON.stringify(r)).toEqual({ ok: true });
-            if (ex.kind === 'frame' || ex.kind === 'http') expect(checkExercise(ex, ex.start).ok).toBe(false);
-            if (ex.kind === 'number') expect(checkExercise(ex, String(ex.answer + 1)).ok).toBe(false);
-            if (ex.kind === 'choice') expect(checkExercise(ex, []).ok).toBe(false);
-            if (ex.kind === 'text') expect(checkExercise(ex, `${ex.answer}x`).ok).toBe(false);
+            if (ex.kind === 'frame' || ex.kind === 'http')
+              expect(checkExercise(ex, ex.start, env).ok).toBe(false);
+            if (ex.kind === 'number') expect(checkExercise(ex, String(ex.answer + 1), env).ok).toBe(false);
+            if (ex.kind === 'choice') expect(checkExercise(ex, [], env).ok).toBe(false);
+            if (ex.kind === 'text') expect(checkExercise(ex, `${ex.answer}x`, env).ok).toBe(false);
           });
           if ('mistakes' in ex && ex.mistakes.length > 0) {
             it(`${lang}: exercise “${ex.id}” turns down each known mistake with the lesson's nudge for it`, () => {

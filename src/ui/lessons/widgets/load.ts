@@ -3,7 +3,7 @@
  * A failed fetch is forgotten, so "Try again" really tries again.
  */
 import type { Component } from 'svelte';
-import type { Direction } from '../../../protocol/index.ts';
+import type { DeflateCodec, Direction, ServerPolicy } from '../../../protocol/index.ts';
 import type { RaceSettings, Technique } from '../../../sim/race/index.ts';
 
 /** The props of the frame editor (src/ui/editor/FrameEditor.svelte); FrameWidget keeps the same ones. */
@@ -24,6 +24,18 @@ export interface HttpEditorProps {
   label?: string;
   /** Say which rule a refusal breaks; false in an exercise until Check or a hint. */
   explain?: boolean;
+  /** The server that answers (an exercise's subprotocols and permessage-deflate policy). */
+  policy?: ServerPolicy;
+}
+
+/** The frame editor of a connection that negotiated permessage-deflate (widgets/DeflateFrame.svelte). */
+export interface DeflateFrameProps {
+  hex: string;
+  dir: Direction;
+  /** The Sec-WebSocket-Extensions answer the bytes are read under. */
+  deflate: string;
+  onchange?: (hex: string) => void;
+  label?: string;
 }
 
 /** The props PlaygroundView takes when embedded in a lesson. */
@@ -46,6 +58,14 @@ function cached<T>(load: () => Promise<T>): () => Promise<T> {
 
 export const loadFrameWidget = cached(() => import('./FrameWidget.svelte').then((m) => m.default));
 export const loadHttpEditor = cached(() => import('./HttpEditor.svelte').then((m) => m.default));
+export const loadDeflateFrame = cached(() => import('./DeflateFrame.svelte').then((m) => m.default));
+/**
+ * pako (~12 KB gzipped), only for a lesson that reads compressed frames: a dynamic import, so the
+ * bundler splits it off and no other page loads it (src/protocol/deflate/pako.ts, codec.ts).
+ */
+export const loadCodec = cached(
+  (): Promise<DeflateCodec> => import('../../../protocol/deflate/pako.ts').then((m) => m.pakoCodec),
+);
 // The playground is built alongside the lessons; its props are declared here until its own land.
 export const loadPlayground = cached(() =>
   import('../../playground/PlaygroundView.svelte').then((m) => m.default as unknown as Component<PlaygroundProps>),
