@@ -84,7 +84,10 @@ async function enter(card: Locator, ex: Exercise, which: AnswerKind): Promise<vo
       return;
     }
     case 'frame':
-      await typeFrame(card, which === 'solution' ? ex.solution : ex.start);
+      // On a permessage-deflate connection the bytes go into the DEFLATE-aware editor (a textarea).
+      if (ex.deflate !== null)
+        await card.getByTestId('deflate-input').fill(which === 'solution' ? ex.solution : ex.start);
+      else await typeFrame(card, which === 'solution' ? ex.solution : ex.start);
       return;
     case 'http':
       await card.getByTestId('http-input').fill(which === 'solution' ? ex.solution : ex.start);
