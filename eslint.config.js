@@ -70,6 +70,28 @@ export default defineConfig(
     },
   },
   {
+    // Captures are read by the engine alone: no DOM, no Node, so the page's worker and the tests share it.
+    files: ['src/capture/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'node:*',
+            '**/ui/*',
+            '**/sim/*',
+            '**/i18n/*',
+            '**/lessons/*',
+            '**/node/*',
+            'svelte',
+            'svelte/*',
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'document', 'window', 'process', 'Buffer', 'localStorage'],
+    },
+  },
+  {
     // Lessons and their checkers import only the engine; the Vite plugin that builds them runs in Node.
     files: ['src/lessons/**/*.ts'],
     ignores: ['src/lessons/vite-plugin.ts'],
