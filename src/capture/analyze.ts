@@ -10,6 +10,7 @@
 import type { Direction } from '../protocol/index.ts';
 import { ConnectionTable, type Endpoint, type TcpConnection } from './connections.ts';
 import { ContainerReader, type ContainerKind } from './container.ts';
+import { analyzeHar, looksLikeJson, type HarReport } from './har.ts';
 import { readPacket } from './layers.ts';
 import { firstBytesHex, MAX_CAPTURE_BYTES, type CaptureProblem } from './problems.ts';
 import type { ReassembledStream } from './reassembly.ts';
@@ -89,7 +90,8 @@ export interface CaptureReport {
 }
 
 export type CaptureResult =
-  | { readonly ok: true; readonly report: CaptureReport }
+  | { readonly ok: true; readonly kind: 'capture'; readonly report: CaptureReport }
+  | { readonly ok: true; readonly kind: 'har'; readonly report: HarReport }
   | { readonly ok: false; readonly problem: CaptureProblem };
 
 /** Bytes looked at to name what a stream carries (an HTTP head is at most MAX_HEAD_BYTES). */
@@ -107,6 +109,9 @@ export class CaptureAnalyzer {
   #firstUs: number | null = null;
   readonly #unknownLinks = new Map<number, number>();
   #refused: CaptureProblem | null = null;
+  /** A HAR is JSON: its chunks are kept until the end, then parsed whole. Null: a binary capture. */
+  #json: Uint8Array[] | null = null;
+  #started = false;
 
   /** Refuse a file above the limit before reading a byte of it. */
   constructor(readonly size: number | null = null) {
@@ -126,6 +131,14 @@ export class CaptureAnalyzer {
     if (this.size === null && this.#bytes > MAX_CAPTURE_BYTES) {
       this.#refused = { kind: 'too-large', size: this.#bytes, limit: MAX_CAPTURE_BYTES };
       return false;
+    }
+    if (!this.#started && chunk.length > 0) {
+      this.#started = true;
+      if (looksLikeJson(chunk)) this.#json = [];
+    }
+    if (this.#json) {
+      this.#json.push(chunk);
+      return true;
     }
     const step = this.#reader.push(chunk);
     for (const p of step.packets) {
@@ -158,13 +171,23 @@ export class CaptureAnalyzer {
 
   finish(setup: DecodeSetup): CaptureResult {
     if (this.#refused) return { ok: false, problem: this.#refused };
+    if (this.#json) {
+      const text = new TextDecoder().decode(concat(this.#json));
+      this.#json = null;
+      const har = analyzeHar(text, setup);
+      return har.ok ? { ok: true, kind: 'har', report: har.report } : har;
+    }
     const problem = this.#reader.end();
     const format = this.#reader.kind;
     if (format === null || problem?.kind === 'not-a-capture')
-      return { ok: false, problem: problem ?? { kind: 'not-a-capture', firstBytes: firstBytesHex(new Uint8Array(0)) } };
+      return {
+        ok: false,
+        problem: problem ?? { kind: 'not-a-capture', firstBytes: firstBytesHex(new Uint8Array(0)) },
+      };
     const connections = this.#table.list.map((c) => reportOf(c, setup));
     return {
       ok: true,
+      kind: 'capture',
       report: {
         format,
         fileBytes: this.#bytes,
@@ -190,6 +213,18 @@ export function analyzeCapture(bytes: Uint8Array, setup: DecodeSetup, chunk = 1 
   const a = new CaptureAnalyzer(bytes.length);
   for (let o = 0; o < bytes.length; o += chunk) if (!a.push(bytes.subarray(o, o + chunk))) break;
   return a.finish(setup);
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
 }
 
 function facts(s: ReassembledStream): StreamFacts {

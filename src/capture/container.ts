@@ -29,7 +29,11 @@ export interface CapturedPacket {
 export type ContainerStep =
   | { readonly kind: 'packets'; readonly packets: readonly CapturedPacket[] }
   /** Reading stopped for good (a bad length, or not a capture at all). */
-  | { readonly kind: 'stopped'; readonly packets: readonly CapturedPacket[]; readonly problem: CaptureProblem };
+  | {
+      readonly kind: 'stopped';
+      readonly packets: readonly CapturedPacket[];
+      readonly problem: CaptureProblem;
+    };
 
 const PCAP_US = 0xa1b2c3d4;
 const PCAP_NS = 0xa1b23c4d;
@@ -100,8 +104,7 @@ export class ContainerReader {
       return { kind: 'stopped', packets, problem };
     }
     // Keep only the unread tail, copied, so the pushed chunk is not held alive by a view into it.
-    if (this.#buf.length > 0 && this.#buf.length < this.#buf.buffer.byteLength)
-      this.#buf = this.#buf.slice();
+    if (this.#buf.length > 0 && this.#buf.length < this.#buf.buffer.byteLength) this.#buf = this.#buf.slice();
     return { kind: 'packets', packets };
   }
 

@@ -12,3 +12,4 @@ export * from './sniff.ts';
 export * from './websocket.ts';
 export * from './summary.ts';
 export * from './analyze.ts';
+export * from './har.ts';

@@ -123,7 +123,8 @@ function readIpv4(p: CapturedPacket, b: Uint8Array): PacketReading {
   const flagsFrag = u16(b, 6);
   const more = (flagsFrag & 0x2000) !== 0;
   const fragOffset = (flagsFrag & 0x1fff) * 8;
-  if (more || fragOffset !== 0) return { kind: 'ip-fragment', packet: p.number, id: u16(b, 4), offset: fragOffset };
+  if (more || fragOffset !== 0)
+    return { kind: 'ip-fragment', packet: p.number, id: u16(b, 4), offset: fragOffset };
   const protocol = b[9]!;
   if (protocol !== TCP) return { kind: 'other-ip', protocol };
   const src = `${b[12]}.${b[13]}.${b[14]}.${b[15]}`;
@@ -209,7 +210,7 @@ export function ipv6Text(a: Uint8Array): string {
   for (let i = 0; i < 16; i += 2) groups.push((a[i]! << 8) | a[i + 1]!);
   let bestAt = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;

@@ -33,8 +33,7 @@ export function streamStart(s: ReassembledStream, max: number): Uint8Array {
 }
 
 export type HeadRead<T> =
-  | { readonly kind: 'head'; readonly head: T; readonly length: number }
-  | { readonly kind: 'none' };
+  { readonly kind: 'head'; readonly head: T; readonly length: number } | { readonly kind: 'none' };
 
 const METHOD = /^[A-Z]{3,10} \S+ HTTP\/1\.[01]\r\n/;
 

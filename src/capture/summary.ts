@@ -69,10 +69,11 @@ export function summarize(ws: WebSocketDecode, tcp: TcpEnd): WebSocketSummary {
   for (const f of ws.frames) {
     frames[f.direction]++;
     wireBytes[f.direction] += f.frame.size;
-    if (f.guess) guessed++;
+    if (f.guess === 'after-gap' || f.guess === 'no-handshake') guessed++;
     const note = f.frame.deflate;
     if (f.frame.header.rsv1) inCompressed = { ...inCompressed, [f.direction]: true };
-    else if (f.frame.opcode !== 0 && f.frame.opcode < 8) inCompressed = { ...inCompressed, [f.direction]: false };
+    else if (f.frame.opcode !== 0 && f.frame.opcode < 8)
+      inCompressed = { ...inCompressed, [f.direction]: false };
     if (note && inCompressed[f.direction]) {
       cWire += f.frame.payload.length;
       cInflated += note.inflatedLength;
@@ -82,7 +83,7 @@ export function summarize(ws: WebSocketDecode, tcp: TcpEnd): WebSocketSummary {
   let close: CloseSummary = { kind: 'open' };
   let firstClose: { by: 'client' | 'server'; code: number | null; reason: string } | null = null;
   let answered = false;
-  for (const { event: e, direction } of ws.events) {
+  for (const { event: e, direction, guess } of ws.events) {
     switch (e.type) {
       case 'message':
         messages[direction]++;
@@ -96,7 +97,8 @@ export function summarize(ws: WebSocketDecode, tcp: TcpEnd): WebSocketSummary {
         break;
       case 'error':
         violations++;
-        if (close.kind === 'open' && !firstClose)
+        // A violation read from a guessed start (a missing LZ77 window, most often) did not end the connection.
+        if (close.kind === 'open' && !firstClose && (guess === null || guess === 'reconstructed'))
           close = {
             kind: 'failed',
             by: direction === 'c2s' ? 'server' : 'client',

@@ -46,8 +46,11 @@ export interface DecodeSetup {
 /** 1 GiB: a captured message is shown whatever its size, up to what the file can hold. */
 export const CAPTURE_MAX_MESSAGE = 1024 * 1024 * 1024;
 
-/** Why a frame's reading is a guess: it follows a gap, or the handshake was not captured. */
-export type Guess = 'after-gap' | 'no-handshake' | null;
+/**
+ * Why a frame's reading is not certain: it follows a gap, the handshake was not captured, or it was
+ * rebuilt from a HAR message by the engine (har.ts) — bytes the engine wrote, not the original ones.
+ */
+export type Guess = 'after-gap' | 'no-handshake' | 'reconstructed' | null;
 
 export interface CapturedFrame {
   readonly direction: Direction;
@@ -145,7 +148,7 @@ export function plausibleBoundary(b: Uint8Array, role: Role, deflate: boolean): 
 }
 
 /** The client's deflate offers, as the engine's `DeflateOffer`s (RFC 7692 §7.1). */
-function deflateOffers(request: HttpRequest): { offers: DeflateOffer[] } {
+export function deflateOffers(request: HttpRequest): { offers: DeflateOffer[] } {
   const value = headerValue(request.headers, 'Sec-WebSocket-Extensions');
   if (value === null) return { offers: [] };
   const parsed = parseExtensions(value);
@@ -176,7 +179,7 @@ function offerOf(e: ExtensionElement): DeflateOffer {
 }
 
 /** The answer's permessage-deflate element, if the 101 names one. */
-function answerElement(response: HttpResponse): ExtensionElement | null {
+export function answerElement(response: HttpResponse): ExtensionElement | null {
   const value = headerValue(response.headers, 'Sec-WebSocket-Extensions');
   if (value === null) return null;
   const parsed = parseExtensions(value);
@@ -255,7 +258,12 @@ class DirectionReader {
     }
     const at = plausibleBoundary(joined, receiverRole(this.direction), this.deflate);
     if (at < 0) {
-      this.skipped.push({ direction: this.direction, offset: first.offset, length: total, why: 'no-boundary' });
+      this.skipped.push({
+        direction: this.direction,
+        offset: first.offset,
+        length: total,
+        why: 'no-boundary',
+      });
       return;
     }
     if (at > 0)
@@ -266,20 +274,29 @@ class DirectionReader {
       const qEnd = q.offset + q.bytes.length;
       if (qEnd <= this.#base) continue;
       this.#feed(
-        q.offset < this.#base ? { ...q, offset: this.#base, bytes: q.bytes.subarray(this.#base - q.offset) } : q,
+        q.offset < this.#base
+          ? { ...q, offset: this.#base, bytes: q.bytes.subarray(this.#base - q.offset) }
+          : q,
       );
     }
   }
 
-  #feed(p: DataPiece): void {
+  #feed(piece: DataPiece): void {
+    // Bounded: each turn either ends or restarts after a frame that lies inside this piece.
+    for (let p: DataPiece | null = piece; p;) p = this.#feedOnce(p);
+  }
+
+  /** Feed one piece; the rest of it when a guessed receiver must start again after a frame. */
+  #feedOnce(p: DataPiece): DataPiece | null {
     const r = this.#receiver;
-    if (!r) return;
+    if (!r) return null;
     if (this.#stopped) {
       this.#stoppedEnd = p.offset + p.bytes.length;
-      return;
+      return null;
     }
     r.receiveData(p.bytes);
     r.dataToSend(); // the receiver's replies (pongs, close echoes) are not part of the capture
+    let failure: ProtocolError | null = null;
     for (const e of r.events()) {
       const at = { direction: this.direction, packet: p.packet, timeUs: p.timeUs, guess: this.#guess };
       if (e.type === 'frame-in')
@@ -296,15 +313,27 @@ class DirectionReader {
         e.type === 'close-frame' ||
         e.type === 'error' ||
         e.type === 'closed'
-      )
+      ) {
         this.events.push({ ...at, event: e, order: this.#order++ });
+        if (e.type === 'error') failure = e.error;
+      }
     }
-    if (r.state === 'CLOSED' && !this.#stopped) {
-      this.#stopped = this.events.some((e) => e.event.type === 'error') ? 'after-failure' : 'after-close';
-      const last = this.frames[this.frames.length - 1];
-      this.#stoppedAt = last ? last.streamOffset + last.frame.size : p.offset;
-      this.#stoppedEnd = p.offset + p.bytes.length;
+    if (r.state !== 'CLOSED' || this.#stopped) return null;
+    const last = this.frames[this.frames.length - 1];
+    const lastEnd = last ? last.streamOffset + last.frame.size : p.offset;
+    // A guessed start lacks the LZ77 window earlier messages left (RFC 7692 §7.2.3.2): data that
+    // refers to it cannot inflate. That says nothing about the frames after it, so reading goes on
+    // with a fresh receiver from the next frame, still a guess.
+    if (this.#guess && failure?.rule === 'deflate-corrupt' && last && lastEnd > p.offset) {
+      this.#receiver = this.fresh();
+      this.#base = lastEnd;
+      const rest = p.bytes.subarray(lastEnd - p.offset);
+      return rest.length > 0 ? { ...p, offset: lastEnd, bytes: rest } : null;
     }
+    this.#stopped = failure ? 'after-failure' : 'after-close';
+    this.#stoppedAt = lastEnd;
+    this.#stoppedEnd = p.offset + p.bytes.length;
+    return null;
   }
 
   /** Bytes after the receiver closed (or failed): counted, as a real endpoint would discard them. */
@@ -415,8 +444,7 @@ export function decodeWithHandshake(
     return r;
   });
   const merged = merge(readers);
-  const deflateUnread =
-    deflate !== null && !codec && merged.frames.some((f) => f.frame.header.rsv1);
+  const deflateUnread = deflate !== null && !codec && merged.frames.some((f) => f.frame.header.rsv1);
   return {
     handshake: { request, response, requestError, responseError, protocol, deflate, deflateUnread },
     ...merged,
