@@ -65,15 +65,15 @@ export function summarize(ws: WebSocketDecode, tcp: TcpEnd): WebSocketSummary {
   let cWire = 0;
   let cInflated = 0;
   let guessed = 0;
-  let inCompressed = { c2s: false, s2c: false };
+  // Whether each direction's message in progress is compressed (RSV1 on its first frame, RFC 7692 §6).
+  const inCompressed = { c2s: false, s2c: false };
   for (const f of ws.frames) {
     frames[f.direction]++;
     wireBytes[f.direction] += f.frame.size;
     if (f.guess === 'after-gap' || f.guess === 'no-handshake') guessed++;
     const note = f.frame.deflate;
-    if (f.frame.header.rsv1) inCompressed = { ...inCompressed, [f.direction]: true };
-    else if (f.frame.opcode !== 0 && f.frame.opcode < 8)
-      inCompressed = { ...inCompressed, [f.direction]: false };
+    if (f.frame.header.rsv1) inCompressed[f.direction] = true;
+    else if (f.frame.opcode !== 0 && f.frame.opcode < 8) inCompressed[f.direction] = false;
     if (note && inCompressed[f.direction]) {
       cWire += f.frame.payload.length;
       cInflated += note.inflatedLength;
