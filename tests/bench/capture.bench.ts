@@ -54,7 +54,7 @@ if (!process.env.KEEP || !statSync(FILE, { throwIfNoEntry: false })) await makeC
 const bytes = statSync(FILE).size;
 console.log(`capture: ${FILE}, ${(bytes / 1e6).toFixed(1)} MB, ${MESSAGES} messages each way`);
 
-let t = performance.now();
+const t = performance.now();
 const out = execFileSync(
   'tshark',
   ['-r', FILE, '-Y', 'websocket', '-T', 'fields', '-e', 'websocket.opcode'],
