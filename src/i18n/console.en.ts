@@ -45,7 +45,7 @@ export const consoleEn = {
   'con.cmd.latency': 'one-way latency of the link, 0–10000 ms',
   'con.cmd.mss': 'TCP maximum segment size, 1–65495 bytes',
   'con.cmd.server':
-    'choose the server’s behaviour; server deflate on|off [--no-context-takeover] [--client-no-context-takeover] [--max-window-bits 8–15] [--client-max-window-bits 8–15] sets what it agrees to of permessage-deflate; server protocols chat,superchat (or none) its subprotocols, in its order of preference (each takes effect on the next connect)',
+    'choose the server’s behaviour; server deflate on|off [--no-context-takeover] [--client-no-context-takeover] [--max-window-bits 8–15] [--client-max-window-bits 8–15] sets what it agrees to of permessage-deflate; server protocols chat,superchat (or none) its subprotocols, in its order of preference; server origins https://bank.example (or any) the Origins it lets in, others get 403 (RFC 6455 §10.2); server samesite none|lax|strict the SameSite attribute of the bank’s session cookie (each takes effect on the next connect)',
   'con.cmd.dump': 'show an xxd-style hex dump under each frame',
   'con.cmd.reset': 'start over: new connection, cleared timeline',
   'con.cmd.clear': 'clear the console screen',
@@ -78,7 +78,8 @@ export const consoleEn = {
   'con.err.frag': 'Give the text, then the number of frames (1–1000).',
   'con.err.latency': 'Give a whole number of milliseconds, 0–10000.',
   'con.err.mss': 'Give a whole number of bytes, 1–65495.',
-  'con.err.server': 'Choose echo, chat, ticker or reject, or give server deflate … or server protocols ….',
+  'con.err.server':
+    'Choose echo, chat, ticker, reject or bank, or give server deflate …, server protocols …, server origins … or server samesite ….',
   'con.err.dump': 'dump on, or dump off.',
   'con.err.unknown': 'Unknown command “{word}”. Type help for the list.',
   // Refusals of the world (sim/world.ts, WorldTexts).
@@ -123,4 +124,17 @@ export const consoleEn = {
     'Give the subprotocols in the server’s order of preference, e.g. server protocols chat,superchat, or server protocols none.',
   'con.refuse.noCodec':
     'The DEFLATE codec is not loaded, so permessage-deflate cannot be offered (RFC 7692). Reload the page and try again.',
+  // Who may connect (issue 14, lesson 14): the Origin allow-list and the bank's cookie.
+  'con.err.serverOrigins':
+    'Give the Origins the server lets in, e.g. server origins https://bank.example, or server origins any.',
+  'con.err.originForm':
+    '“{value}” is not a serialized origin. RFC 6454 §6.2: an Origin is scheme://host[:port], lower case, with no path and no trailing slash — the exact string a browser sends, which the server compares as it is.',
+  'con.err.serverSameSite':
+    'server samesite none, lax or strict: the SameSite attribute of the bank’s session cookie (RFC 6265bis §5.4.7).',
+  'con.serverOrigins':
+    'The server lets in only Origin {list}; any other Origin, or none, gets 403 Forbidden (RFC 6455 §4.2.2, §10.2). It takes effect on the next connect.',
+  'con.serverOriginsAny':
+    'The server lets in every Origin: any page on any site may open a socket here with the visitor’s cookies. It takes effect on the next connect.',
+  'con.serverSameSite':
+    'The bank’s session cookie is now SameSite={value}: {value} = none goes with cross-site handshakes too; lax and strict only with same-site ones (a WebSocket is not a top-level navigation). It takes effect on the next connect.',
 } as const;

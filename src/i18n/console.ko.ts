@@ -45,7 +45,7 @@ export const consoleKo = {
   'con.cmd.latency': '링크의 단방향 지연, 0–10000 ms',
   'con.cmd.mss': 'TCP 최대 세그먼트 크기, 1–65495바이트',
   'con.cmd.server':
-    '서버 동작 선택. server deflate on|off [--no-context-takeover] [--client-no-context-takeover] [--max-window-bits 8–15] [--client-max-window-bits 8–15]는 permessage-deflate를 어디까지 받아들일지, server protocols chat,superchat(또는 none)은 선호 순서대로 서브프로토콜을 정함(모두 다음 connect부터 적용)',
+    '서버 동작 선택. server deflate on|off [--no-context-takeover] [--client-no-context-takeover] [--max-window-bits 8–15] [--client-max-window-bits 8–15]는 permessage-deflate를 어디까지 받아들일지, server protocols chat,superchat(또는 none)은 선호 순서대로 서브프로토콜을, server origins https://bank.example(또는 any)은 받아들일 Origin을(나머지는 403, RFC 6455 §10.2), server samesite none|lax|strict는 은행 세션 쿠키의 SameSite 속성을 정함(모두 다음 connect부터 적용)',
   'con.cmd.dump': '프레임마다 xxd 형식 hex dump 표시',
   'con.cmd.reset': '처음부터: 새 연결, 타임라인 비우기',
   'con.cmd.clear': '콘솔 화면 지우기',
@@ -79,7 +79,7 @@ export const consoleKo = {
   'con.err.latency': '0–10000 사이의 밀리초를 정수로 적어 주세요.',
   'con.err.mss': '1–65495 사이의 바이트 수를 정수로 적어 주세요.',
   'con.err.server':
-    'echo, chat, ticker, reject 중에서 고르거나, server deflate … 또는 server protocols …를 입력하세요.',
+    'echo, chat, ticker, reject, bank 중에서 고르거나, server deflate …, server protocols …, server origins …, server samesite …를 입력하세요.',
   'con.err.dump': 'dump on 또는 dump off.',
   'con.err.unknown': '알 수 없는 명령 “{word}”. help로 목록을 보세요.',
   // 월드의 거절(sim/world.ts, WorldTexts).
@@ -124,4 +124,17 @@ export const consoleKo = {
     '서버의 선호 순서대로 서브프로토콜을 주세요. 예: server protocols chat,superchat, 또는 server protocols none.',
   'con.refuse.noCodec':
     'DEFLATE 코덱을 불러오지 못해 permessage-deflate를 제안할 수 없습니다(RFC 7692). 페이지를 새로 고친 뒤 다시 시도하세요.',
+  // 누가 접속할 수 있나(이슈 14, 14강): Origin 허용 목록과 은행 쿠키.
+  'con.err.serverOrigins':
+    '서버가 받아들일 Origin을 주세요. 예: server origins https://bank.example, 또는 server origins any.',
+  'con.err.originForm':
+    '“{value}”는 직렬화된 origin이 아닙니다. RFC 6454 §6.2: Origin은 scheme://host[:port] 형태로, 소문자이고 경로나 끝의 슬래시가 없습니다. 브라우저가 보내는 바로 그 문자열이며, 서버는 그대로 비교합니다.',
+  'con.err.serverSameSite':
+    'server samesite none, lax, strict 중 하나: 은행 세션 쿠키의 SameSite 속성입니다(RFC 6265bis §5.4.7).',
+  'con.serverOrigins':
+    '서버는 이제 Origin {list}만 받아들입니다. 다른 Origin이나 Origin이 없는 요청은 403 Forbidden을 받습니다(RFC 6455 §4.2.2, §10.2). 다음 connect부터 적용됩니다.',
+  'con.serverOriginsAny':
+    '서버가 모든 Origin을 받아들입니다. 어느 사이트의 어느 페이지든 방문자의 쿠키를 실어 이곳에 소켓을 열 수 있습니다. 다음 connect부터 적용됩니다.',
+  'con.serverSameSite':
+    '은행 세션 쿠키가 이제 SameSite={value}입니다. none이면 다른 사이트에서 시작한 핸드셰이크에도 실리고, lax와 strict는 같은 사이트에서만 실립니다(WebSocket은 최상위 내비게이션이 아니므로). 다음 connect부터 적용됩니다.',
 } as const;

@@ -67,4 +67,6 @@ export const playgroundEn = {
   'pg.server.ticker': 'ticker: pushes a message every second without being asked — what HTTP alone cannot do',
   'pg.server.reject':
     'reject: strict handshake — only Origin {origin}, subprotocol {protocol} if any is offered (try connect --origin, --protocol, --version 8, --key bad)',
+  'pg.server.bank':
+    'bank: you are signed in at {origin}; on open it sends your account to any socket whose handshake carries your session cookie (try connect --origin https://evil.example, then server origins or server samesite)',
 } as const;

@@ -69,4 +69,6 @@ export const playgroundKo = {
   'pg.server.ticker': 'ticker: 요청하지 않아도 1초마다 메시지를 보냄 — HTTP만으로는 할 수 없는 일',
   'pg.server.reject':
     'reject: 깐깐한 핸드셰이크 — Origin은 {origin}만, 서브프로토콜을 제안하면 {protocol}만 허용(connect --origin, --protocol, --version 8, --key bad 로 시험해 보세요)',
+  'pg.server.bank':
+    'bank: {origin}에 로그인한 상태입니다. 핸드셰이크에 세션 쿠키가 실린 소켓이면 누구에게나 연결되자마자 계좌 정보를 보냅니다(connect --origin https://evil.example 을 해 본 뒤 server origins 또는 server samesite 로 막아 보세요)',
 } as const;

@@ -138,6 +138,11 @@ export function policyOf(server: ExerciseServer): ServerPolicy {
     ...(server.protocols ? { protocols: server.protocols } : {}),
     ...(server.requireProtocol ? { requireProtocol: true } : {}),
     ...(server.perMessageDeflate ? { perMessageDeflate: server.perMessageDeflate } : {}),
+    // The same rule as the playground's `server origins` (sim/origins.ts originAllowed): the exact
+    // serialized origin, and a request without Origin is refused too.
+    ...(server.origins
+      ? { allowOrigin: (origin: string | null) => origin !== null && server.origins!.includes(origin) }
+      : {}),
   };
 }
 

@@ -53,6 +53,8 @@ export interface ExerciseServer {
   readonly protocols?: readonly string[];
   readonly requireProtocol?: boolean;
   readonly perMessageDeflate?: DeflatePolicy;
+  /** The Origins it lets in (RFC 6455 §10.2): any other Origin, or none, is answered 403. */
+  readonly origins?: readonly string[];
 }
 
 /** What the 101 must have agreed to, beyond its status: a subprotocol, permessage-deflate parameters. */

@@ -228,8 +228,9 @@ function parseExercise(o: Obj, where: string, errors: string[]): Exercise | null
         isObj(server) &&
           (server.protocols === undefined || strList(server.protocols)) &&
           (server.requireProtocol === undefined || typeof server.requireProtocol === 'boolean') &&
-          (server.perMessageDeflate === undefined || isObj(server.perMessageDeflate)),
-        'server may set protocols (a list), requireProtocol (true/false) and perMessageDeflate (a mapping)',
+          (server.perMessageDeflate === undefined || isObj(server.perMessageDeflate)) &&
+          (server.origins === undefined || strList(server.origins)),
+        'server may set protocols (a list), requireProtocol (true/false), perMessageDeflate (a mapping) and origins (a list)',
       );
       if (errors.length === before)
         ex = {

@@ -12,6 +12,7 @@ import {
   type Text,
   type WindowBits,
 } from '../protocol/index.ts';
+import { parseOrigin, SAME_SITES, type SameSite } from './origins.ts';
 import { SERVER_KINDS, type ServerDeflate, type ServerKind } from './servers.ts';
 import type { CommandResult, ConnectOptions, World } from './world.ts';
 
@@ -28,6 +29,10 @@ export type Command =
   | { readonly name: 'server'; readonly set: 'kind'; readonly kind: ServerKind }
   | { readonly name: 'server'; readonly set: 'deflate'; readonly deflate: ServerDeflate }
   | { readonly name: 'server'; readonly set: 'protocols'; readonly protocols: readonly string[] }
+  /** The Origins the server lets in (null: any), RFC 6455 §10.2; origins.ts. */
+  | { readonly name: 'server'; readonly set: 'origins'; readonly origins: readonly string[] | null }
+  /** The SameSite attribute of the bank's session cookie; origins.ts. */
+  | { readonly name: 'server'; readonly set: 'samesite'; readonly sameSite: SameSite }
   | { readonly name: 'dump'; readonly on: boolean }
   | { readonly name: 'reset' }
   | { readonly name: 'help'; readonly topic: string | undefined }
@@ -73,6 +78,9 @@ export type CommandTexts = { readonly [N in CommandName as `con.cmd.${N}`]: Reco
   readonly 'con.err.serverDeflate': Record<never, never>;
   readonly 'con.err.serverProtocols': Record<never, never>;
   readonly 'con.err.dump': Record<never, never>;
+  readonly 'con.err.serverOrigins': Record<never, never>;
+  readonly 'con.err.originForm': { readonly value: string };
+  readonly 'con.err.serverSameSite': Record<never, never>;
   readonly 'con.err.unknown': { readonly word: string };
 };
 export type CommandTextId = keyof CommandTexts;
@@ -100,7 +108,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   { name: 'mss', usage: 'mss <bytes>', help: say('con.cmd.mss') },
   {
     name: 'server',
-    usage: 'server echo|chat|ticker|reject|deflate …|protocols …',
+    usage: 'server echo|chat|ticker|reject|bank|deflate …|protocols …|origins …|samesite …',
     help: say('con.cmd.server'),
   },
   { name: 'dump', usage: 'dump on|off', help: say('con.cmd.dump') },
@@ -119,6 +127,8 @@ export type ParsedCommand =
 export const SERVER_DEFLATE_USAGE =
   'server deflate on|off [--no-context-takeover] [--client-no-context-takeover] [--max-window-bits n] [--client-max-window-bits n]';
 export const SERVER_PROTOCOLS_USAGE = 'server protocols p[,p…]|none';
+export const SERVER_ORIGINS_USAGE = 'server origins https://bank.example[,…]|any';
+export const SERVER_SAMESITE_USAGE = 'server samesite none|lax|strict';
 
 function usageOf(name: CommandName): string {
   return COMMANDS.find((c) => c.name === name)!.usage;
@@ -349,6 +359,40 @@ function serverProtocols(args: readonly string[]): ParsedCommand {
   return { ok: true, command: { name: 'server', set: 'protocols', protocols } };
 }
 
+/**
+ * `server origins https://bank.example,https://www.bank.example` (the allow-list) or `server origins any`.
+ * Each entry is a serialized origin, as a browser writes it in `Origin` (RFC 6454 §6.2): a server compares
+ * them as strings, so `https://bank.example/` (a path) would never match and is refused here.
+ */
+function serverOrigins(args: readonly string[]): ParsedCommand {
+  const fail = (error: Text<CommandTextId>): ParsedCommand => ({
+    ok: false,
+    error,
+    usage: SERVER_ORIGINS_USAGE,
+  });
+  const list = args
+    .join(',')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (list.length === 0) return fail(say('con.err.serverOrigins'));
+  if (list.length === 1 && list[0]!.toLowerCase() === 'any')
+    return { ok: true, command: { name: 'server', set: 'origins', origins: null } };
+  const origins: string[] = [];
+  for (const o of list) {
+    if (!parseOrigin(o)) return fail(say('con.err.originForm', { value: o.slice(0, 60) }));
+    if (!origins.includes(o)) origins.push(o);
+  }
+  return { ok: true, command: { name: 'server', set: 'origins', origins } };
+}
+
+function serverSameSite(args: readonly string[]): ParsedCommand {
+  const v = args[0]?.toLowerCase();
+  if (args.length !== 1 || !(SAME_SITES as readonly (string | undefined)[]).includes(v))
+    return { ok: false, error: say('con.err.serverSameSite'), usage: SERVER_SAMESITE_USAGE };
+  return { ok: true, command: { name: 'server', set: 'samesite', sameSite: v as SameSite } };
+}
+
 function intArg(s: string | undefined, min: number, max: number): number | null {
   if (s === undefined || !/^\d+$/.test(s)) return null;
   const n = Number(s);
@@ -455,6 +499,8 @@ export function parseCommand(line: string): ParsedCommand {
       const what = words[1]?.toLowerCase();
       if (what === 'deflate') return serverDeflate(words.slice(2));
       if (what === 'protocols') return serverProtocols(words.slice(2));
+      if (what === 'origins') return serverOrigins(words.slice(2));
+      if (what === 'samesite') return serverSameSite(words.slice(2));
       const kind = what as ServerKind | undefined;
       if (!kind || !SERVER_KINDS.includes(kind) || words.length > 2)
         return bad('server', say('con.err.server'));
@@ -484,8 +530,10 @@ export function complete(prefix: string): string[] {
       const parts = p.split(/\s+/);
       if (parts.length === 3 && parts[1] === 'deflate')
         return ['on', 'off'].filter((k) => k.startsWith(parts[2]!)).map((k) => `server deflate ${k}`);
+      if (parts.length === 3 && parts[1] === 'samesite')
+        return SAME_SITES.filter((k) => k.startsWith(parts[2]!)).map((k) => `server samesite ${k}`);
       if (parts.length > 2) return [];
-      return [...SERVER_KINDS, 'deflate', 'protocols']
+      return [...SERVER_KINDS, 'deflate', 'protocols', 'origins', 'samesite']
         .filter((k) => k.startsWith(arg))
         .map((k) => `server ${k}`);
     }
@@ -524,6 +572,8 @@ export function runCommand(world: World, command: Command): CommandResult {
     case 'server':
       if (command.set === 'kind') world.setServer(command.kind);
       else if (command.set === 'deflate') world.setServerDeflate(command.deflate);
+      else if (command.set === 'origins') world.setServerOrigins(command.origins);
+      else if (command.set === 'samesite') world.setBankSameSite(command.sameSite);
       else world.setServerProtocols(command.protocols);
       return { ok: true };
     default:

@@ -11,9 +11,10 @@ import {
   type ServerOptions,
   type Text,
 } from '../protocol/index.ts';
+import { BANK_ORIGIN, originAllowed } from './origins.ts';
 
-export type ServerKind = 'echo' | 'chat' | 'ticker' | 'reject';
-export const SERVER_KINDS: readonly ServerKind[] = ['echo', 'chat', 'ticker', 'reject'];
+export type ServerKind = 'echo' | 'chat' | 'ticker' | 'reject' | 'bank';
+export const SERVER_KINDS: readonly ServerKind[] = ['echo', 'chat', 'ticker', 'reject', 'bank'];
 
 /** The only origin the rejecting server lets in, and the subprotocol it insists on. */
 export const ALLOWED_ORIGIN = 'https://ws101.example';
@@ -36,6 +37,8 @@ export interface ServerConfig {
   readonly deflate: ServerDeflate;
   /** Subprotocols in order of preference; null: the behaviour's own (chat.v2 only for reject). */
   readonly protocols: readonly string[] | null;
+  /** The Origins it lets in (`server origins …`, origins.ts); null or absent: every origin. */
+  readonly origins?: readonly string[] | null;
 }
 
 /**
@@ -53,13 +56,20 @@ export function serverOptionsFor(config: ServerConfig, codec: DeflateCodec | nul
       ...deflate,
     };
   }
-  return { protocols: config.protocols ?? DEFAULT_SERVER_PROTOCOLS, ...deflate };
+  const origins = config.origins ?? null;
+  return {
+    protocols: config.protocols ?? DEFAULT_SERVER_PROTOCOLS,
+    ...deflate,
+    // RFC 6455 §10.2: the Origin check is the server's; a page's browser only reports the origin.
+    ...(origins ? { allowOrigin: (origin: string | null) => originAllowed(origins, origin) } : {}),
+  };
 }
 
 /** The catalog keys that describe each behaviour (translated in src/i18n, checked against this). */
 export type ServerTexts = {
-  readonly [K in Exclude<ServerKind, 'reject'> as `pg.server.${K}`]: Record<never, never>;
+  readonly [K in Exclude<ServerKind, 'reject' | 'bank'> as `pg.server.${K}`]: Record<never, never>;
 } & {
+  readonly 'pg.server.bank': { readonly origin: string };
   readonly 'pg.server.reject': { readonly origin: string; readonly protocol: string };
 };
 export type ServerTextId = keyof ServerTexts;
@@ -70,4 +80,5 @@ export const SERVER_DESCRIPTIONS: Readonly<Record<ServerKind, Text<ServerTextId>
   chat: say('pg.server.chat'),
   ticker: say('pg.server.ticker'),
   reject: say('pg.server.reject', { origin: ALLOWED_ORIGIN, protocol: REQUIRED_PROTOCOL }),
+  bank: say('pg.server.bank', { origin: BANK_ORIGIN }),
 };

@@ -4,6 +4,7 @@
  * everything the engines emit lands in the Timeline.
  */
 import {
+  headerValue,
   messagesOf,
   type ClientConnection,
   type DeflateCodec,
@@ -14,6 +15,15 @@ import {
 } from '../protocol/index.ts';
 import { BudgetSpent, BudgetedTimeline, MAX_TIMELINE_EVENTS, type WorkLimit } from './budget.ts';
 import { VirtualClock } from './clock.ts';
+import {
+  BANK_COOKIE_NAME,
+  BANK_HOST,
+  BANK_ORIGIN,
+  BANK_SESSION,
+  bankVerdict,
+  cookieSent,
+  type SameSite,
+} from './origins.ts';
 import { SeededRandom } from './rng.ts';
 import { DEFAULT_SERVER_DEFLATE, serverOptionsFor, type ServerDeflate, type ServerKind } from './servers.ts';
 import { Network, type LinkSettings } from './tcp.ts';
@@ -34,6 +44,10 @@ export interface WorldSettings {
   serverDeflate: ServerDeflate;
   /** The server's subprotocols in order of preference (`server protocols …`); null: its behaviour's own. */
   serverProtocols: readonly string[] | null;
+  /** The Origins the server lets in (`server origins …`); null: every origin (origins.ts). */
+  serverOrigins: readonly string[] | null;
+  /** The SameSite attribute of the bank's session cookie (`server samesite …`, origins.ts). */
+  bankSameSite: SameSite;
   /** Ticker period, ms. */
   tickEvery: number;
   /** Timeline events the world may record before it stops (budget.ts). */
@@ -49,6 +63,8 @@ export const DEFAULT_SETTINGS: WorldSettings = {
   server: 'echo',
   serverDeflate: DEFAULT_SERVER_DEFLATE,
   serverProtocols: null,
+  serverOrigins: null,
+  bankSameSite: 'none',
   tickEvery: 1000,
   maxEvents: MAX_TIMELINE_EVENTS,
 };
@@ -304,6 +320,16 @@ export class World {
     this.settings.serverProtocols = protocols;
   }
 
+  /** The Origins the server's next handshakes let in (RFC 6455 §10.2); null: all of them. */
+  setServerOrigins(origins: readonly string[] | null): void {
+    this.settings.serverOrigins = origins;
+  }
+
+  /** The SameSite attribute of the bank's session cookie, for the next handshakes (origins.ts). */
+  setBankSameSite(sameSite: SameSite): void {
+    this.settings.bankSameSite = sameSite;
+  }
+
   #linkSettings(): LinkSettings {
     return { latency: this.settings.latency, bandwidth: this.settings.bandwidth };
   }
@@ -339,6 +365,15 @@ export class World {
   // ── wiring engines to TCP ──────────────────────────────────────────────
 
   #open(clientId: EndpointId, options: ConnectOptions): void {
+    // The bank: the learner is signed in, so their browser holds the bank's session cookie and decides,
+    // by its SameSite attribute and the page's origin, whether this handshake carries it.
+    const bank = this.settings.server === 'bank';
+    const defaultOrigin = bank ? BANK_ORIGIN : 'https://learner.example';
+    const origin = options.origin === undefined ? defaultOrigin : options.origin;
+    const cookie =
+      bank && cookieSent(this.settings.bankSameSite, origin, BANK_ORIGIN)
+        ? [{ name: 'Cookie', value: `${BANK_COOKIE_NAME}=${BANK_SESSION}` }]
+        : [];
     const link = new WsLink(
       this.net,
       this.#rng,
@@ -346,9 +381,10 @@ export class World {
       clientId,
       SERVER,
       {
-        host: 'ws101.example',
-        path: options.path ?? '/chat',
-        origin: options.origin === undefined ? 'https://learner.example' : options.origin,
+        host: bank ? BANK_HOST : 'ws101.example',
+        path: options.path ?? (bank ? '/account' : '/chat'),
+        origin,
+        ...(cookie.length ? { extraHeaders: cookie } : {}),
         protocols: options.protocols ?? [],
         ...(options.version ? { version: options.version } : {}),
         ...(options.key ? { key: options.key } : {}),
@@ -359,6 +395,7 @@ export class World {
           kind: this.settings.server,
           deflate: this.settings.serverDeflate,
           protocols: this.settings.serverProtocols,
+          origins: this.settings.serverOrigins,
         },
         this.codec,
       ),
@@ -375,6 +412,7 @@ export class World {
   }
 
   #serverOpened(link: WsLink): void {
+    if (this.settings.server === 'bank') this.#bankOpened(link);
     if (this.settings.server === 'ticker') {
       const tick = (): void => {
         const s = link.server;
@@ -399,6 +437,23 @@ export class World {
         this.net.settle();
       });
     }
+  }
+
+  /**
+   * The bank trusts the cookie alone: whoever's socket carries the session gets the account, which is
+   * the whole of cross-site WebSocket hijacking. Without a session it closes with 1008 (RFC 6455 §7.4.1,
+   * policy violation), after saying why.
+   */
+  #bankOpened(link: WsLink): void {
+    const s = link.server;
+    if (!s) return;
+    const verdict = bankVerdict(s.request ? headerValue(s.request.headers, 'Cookie') : null);
+    if (verdict.kind === 'account') s.sendText(verdict.text);
+    else {
+      s.sendText('not signed in');
+      s.sendClose(1008, 'no session');
+    }
+    link.pump('server');
   }
 
   #serverReacts(link: WsLink, data: string | Uint8Array, binary: boolean): void {

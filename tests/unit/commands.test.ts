@@ -40,7 +40,7 @@ describe('parseCommand', () => {
     ['frag hello', /number of frames/],
     ['latency -5', /0–10000/],
     ['mss 0', /1–65495/],
-    ['server ftp', /echo, chat, ticker or reject/],
+    ['server ftp', /echo, chat, ticker, reject or bank/],
     ['connect chat', /must start with “\/”/],
     ['connect --origin', /needs a value/],
     ['ping ' + 'x'.repeat(126), /RFC 6455 §5\.5/],

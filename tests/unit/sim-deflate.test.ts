@@ -114,7 +114,7 @@ describe('server deflate … and server protocols …: parsing', () => {
     ['server deflate off --no-context-takeover', /Unexpected/, /^server deflate/],
     ['server protocols', /order of preference/, /^server protocols/],
     ['server protocols chat,chat', /RFC 6455 §4\.1/, /^server protocols/],
-    ['server chat now', /echo, chat, ticker or reject/, /^server echo/],
+    ['server chat now', /echo, chat, ticker, reject or bank/, /^server echo/],
   ])('%s → refused with its usage', (line, message, usage) => {
     const r = parseCommand(line);
     expect(r.ok).toBe(false);

@@ -343,6 +343,13 @@ export function serverSettingText(
   lang: Lang,
 ): string {
   if (c.set === 'kind') return translate(lang, 'con.server', { kind: settings.server });
+  if (c.set === 'origins') {
+    const list = settings.serverOrigins;
+    return list
+      ? translate(lang, 'con.serverOrigins', { list: list.join(', ') })
+      : translate(lang, 'con.serverOriginsAny');
+  }
+  if (c.set === 'samesite') return translate(lang, 'con.serverSameSite', { value: settings.bankSameSite });
   if (c.set === 'protocols') {
     const list = settings.serverProtocols ?? [];
     return list.length
