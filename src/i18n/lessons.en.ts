@@ -128,22 +128,4 @@ export const lessonsEn = {
   'ls.check.deflateParamBrief':
     'The server accepts permessage-deflate, but not with the parameters the exercise asks for.',
   'ls.check.deflateParam': 'The server accepts permessage-deflate, but not with {param}.',
-
-  // The frame editor of a connection with permessage-deflate (widgets/DeflateFrame.svelte).
-  'ls.df.label': 'Frame bytes (hex) on a connection with permessage-deflate',
-  'ls.df.context': 'Read as if the server’s 101 had said Sec-WebSocket-Extensions: {ext}',
-  'ls.df.loading': 'Loading the DEFLATE codec…',
-  'ls.df.failed': 'The DEFLATE codec could not be loaded.',
-  'ls.df.frames': 'What the receiver makes of them',
-  'ls.df.frame': 'Frame {n}: FIN {fin}, RSV1 {rsv1}, opcode 0x{opcode}, payload {length} bytes',
-  'ls.df.deflated': 'DEFLATE bytes:',
-  'ls.df.tail': '+ 00 00 ff ff, put back by the receiver (RFC 7692 §7.2.2)',
-  'ls.df.inflated': 'Inflates to:',
-  'ls.df.plain': 'Not compressed (RSV1 = 0 on the message’s first frame).',
-  'ls.df.accepted': 'The receiver accepts these bytes.',
-  'ls.df.message': 'Message {text}, compressed.',
-  'ls.df.messagePlain': 'Message {text}, not compressed.',
-  'ls.df.refused': 'The receiver refuses them and closes with {code}:',
-  'ls.df.need': 'Incomplete: the receiver waits for {n} more byte(s).',
-  'ls.df.empty': 'No bytes yet.',
 } as const;

@@ -125,22 +125,4 @@ export const lessonsKo = {
   'ls.check.deflateParamBrief':
     '서버가 permessage-deflate를 받아들이기는 하지만 문제에서 요구하는 매개변수로는 아닙니다.',
   'ls.check.deflateParam': '서버가 permessage-deflate를 받아들이기는 하지만 {param}는 빠져 있습니다.',
-
-  // permessage-deflate가 협상된 연결의 프레임 편집기(widgets/DeflateFrame.svelte).
-  'ls.df.label': 'permessage-deflate 연결의 프레임 바이트(16진수)',
-  'ls.df.context': '서버의 101 응답이 Sec-WebSocket-Extensions: {ext}였다고 보고 읽습니다',
-  'ls.df.loading': 'DEFLATE 코덱을 불러오는 중…',
-  'ls.df.failed': 'DEFLATE 코덱을 불러오지 못했습니다.',
-  'ls.df.frames': '수신 측이 읽은 내용',
-  'ls.df.frame': '프레임 {n}: FIN {fin}, RSV1 {rsv1}, opcode 0x{opcode}, 페이로드 {length}바이트',
-  'ls.df.deflated': 'DEFLATE 바이트:',
-  'ls.df.tail': '+ 수신 측이 다시 붙이는 00 00 ff ff(RFC 7692 §7.2.2)',
-  'ls.df.inflated': '압축을 풀면:',
-  'ls.df.plain': '압축되지 않음(메시지 첫 프레임의 RSV1 = 0).',
-  'ls.df.accepted': '수신 측이 이 바이트를 받아들입니다.',
-  'ls.df.message': '메시지 {text}, 압축됨.',
-  'ls.df.messagePlain': '메시지 {text}, 압축되지 않음.',
-  'ls.df.refused': '수신 측이 거부하고 {code}로 닫습니다:',
-  'ls.df.need': '덜 왔습니다. 수신 측은 {n}바이트를 더 기다립니다.',
-  'ls.df.empty': '아직 바이트가 없습니다.',
 } as const;

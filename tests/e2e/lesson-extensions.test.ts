@@ -2,9 +2,10 @@
  * Lesson 11, extensions and subprotocols, in the built site (needs `npx vite build` first):
  * - in English and Korean, each exercise solved the way a learner does it (a different valid DEFLATE
  *   answer than the solution for inflate-to-hi), and a wrong answer told why;
- * - the frame editor of the lesson reads bytes as on a permessage-deflate connection, with pako loaded
- *   on demand: another lesson never requests it;
- * - axe finds nothing serious at 1280×720 and 390×844; screenshots go to /tmp/lesson12-*.png.
+ * - the lesson's frame editors (the Monaco one, as in every lesson) read bytes as on a permessage-deflate
+ *   connection, the extension shown and not switchable, with pako loaded on demand: another lesson never
+ *   requests it; in an exercise, accepted bytes read as the receiver's verdict, never as "solved";
+ * - axe finds nothing serious at 1280×720 and 390×844; screenshots go to /tmp/fix12-lesson11-*.png.
  */
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,7 @@ const PHONE: BrowserContextOptions = {
 };
 const LOCALE = { en: 'en-US', ko: 'ko-KR' } as const;
 const OK = { en: 'Correct.', ko: '정답입니다.' } as const;
+const NOT_GRADED = { en: 'Check says whether', ko: '채점하기가 알려 줍니다' } as const;
 
 let h: Harness;
 beforeAll(async () => {
@@ -57,6 +59,17 @@ const request = (...extra: string[]): string =>
     ...extra,
   ].join('\n');
 
+/** Type into a Monaco frame editor the way a learner does: select everything, then type over it. */
+async function typeFrame(where: Locator, text: string): Promise<void> {
+  await where.locator('[data-testid="frame-editor"][data-phase="ready"]').waitFor();
+  await where.locator('.monaco-editor .view-lines').click();
+  await where.page().keyboard.press('ControlOrMeta+A');
+  await where.page().keyboard.press('Delete');
+  await where.page().keyboard.insertText(text);
+}
+
+const status = (where: Locator): Locator => where.getByTestId('editor-status');
+
 /** Which scripts the page fetched whose name says pako (the DEFLATE codec's chunk). */
 function pakoRequests(p: Page): string[] {
   const seen: string[] = [];
@@ -82,28 +95,35 @@ for (const lang of ['en', 'ko'] as const) {
       expect(pako).toEqual([]);
       await page.evaluate((s) => (location.hash = `#/lessons/${s}`), SLUG);
       // The "Try it" editor loads when it scrolls into view (Lazy.svelte).
-      await page.locator('[data-widget="frame-editor"]').scrollIntoViewIfNeeded();
-      await page.getByTestId('deflate-frame').first().waitFor();
-      const verdict = page.getByTestId('deflate-verdict').first();
-      await expect.poll(() => verdict.getAttribute('data-end')).toBe('complete');
-      expect(await verdict.textContent()).toContain('“Hello”');
+      const widget = page.locator('[data-widget="frame-editor"]').first();
+      await widget.scrollIntoViewIfNeeded();
+      await widget.locator('[data-testid="frame-editor"][data-phase="ready"]').waitFor();
+      // The lesson's extension, shown and fixed: no Extensions choice to switch it off.
+      expect(await widget.getByTestId('ed-ext-fixed').count()).toBe(1);
+      expect(await widget.getByTestId('ed-ext-select').count()).toBe(0);
+      await expect.poll(() => status(widget).getAttribute('data-kind')).toBe('valid');
+      // RFC 7692 §7.2.3.2: the first "Hello", inflated by the engine, in the field tree.
+      expect(await widget.getByTestId('tree-inflated').inputValue()).toBe('Hello');
       expect(pako.length).toBe(1);
       // A ping with RSV1 (§6): the engine's refusal, with its close code.
-      const input = page.getByTestId('deflate-input').first();
-      await input.fill('c1 07 f2 48 cd c9 c9 07 00 c9 00');
-      await expect.poll(() => verdict.getAttribute('data-end')).toBe('error');
-      expect(await verdict.textContent()).toContain('1002');
+      await typeFrame(widget, 'c1 07 f2 48 cd c9 c9 07 00 c9 00');
+      await expect.poll(() => status(widget).getAttribute('data-kind')).toBe('invalid');
+      expect(await status(widget).textContent()).toContain('1002');
     });
 
     it('inflate-to-hi: uncompressed "Hi" → not yet (RSV1 = 0); a compressor’s bytes, not the stored-block solution → solved', async () => {
       const c = card(page, 'inflate-to-hi');
       await c.scrollIntoViewIfNeeded();
-      await c.getByTestId('deflate-input').fill('81 02 48 69');
+      await typeFrame(c, '81 02 48 69');
       const no = await check(c);
       expect(no.ok).toBe('false');
       expect(no.text).toContain('RSV1');
-      await c.getByTestId('deflate-input').fill('c1 04 f2 c8 04 00');
-      await expect.poll(() => c.getByTestId('deflate-verdict').textContent()).toContain('“Hi”');
+      await typeFrame(c, 'c1 04 f2 c8 04 00');
+      await expect.poll(() => status(c).textContent()).toContain('“Hi”');
+      // Accepted bytes are the receiver's verdict, not the exercise's: a neutral line, not a green "Valid".
+      expect(await status(c).getAttribute('class')).toContain('in-exercise');
+      expect(await status(c).textContent()).toContain(NOT_GRADED[lang]);
+      expect(await c.getByTestId('result').getAttribute('data-ok')).toBeNull();
       const yes = await check(c);
       expect(yes.ok, yes.text).toBe('true');
       expect(yes.text).toContain(OK[lang]);
@@ -126,7 +146,7 @@ for (const lang of ['en', 'ko'] as const) {
       const no = await check(c);
       expect(no.ok).toBe('false');
       expect(no.text).toContain('RSV1');
-      await c.getByTestId('deflate-input').fill('41 03 f2 48 cd 80 04 c9 c9 07 00');
+      await typeFrame(c, '41 03 f2 48 cd 80 04 c9 c9 07 00');
       expect((await check(c)).ok).toBe('true');
     });
 
@@ -175,31 +195,30 @@ for (const lang of ['en', 'ko'] as const) {
     it('axe: nothing serious at 1280×720; screenshot', async () => {
       await page.evaluate(() => window.scrollTo(0, 0));
       expect(await seriousAxeFindings(page)).toEqual([]);
-      await page.screenshot({ path: `/tmp/lesson12-${lang}-1280.png` });
+      await page.screenshot({ path: `/tmp/fix12-lesson11-${lang}-1280.png` });
       await card(page, 'inflate-to-hi').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `/tmp/lesson12-${lang}-1280-exercise.png` });
+      await page.screenshot({ path: `/tmp/fix12-lesson11-${lang}-1280-exercise.png` });
     });
   });
 
   it(`${lang}: 390×844 phone: the lesson and its DEFLATE editor fit, axe finds nothing serious; screenshots`, async () => {
     const p = await h.open(`#/lessons/${SLUG}`, { ...PHONE, locale: LOCALE[lang] }, 'lesson-title');
     try {
-      await p.locator('[data-widget="frame-editor"]').scrollIntoViewIfNeeded();
-      await p.getByTestId('deflate-frame').first().waitFor();
-      await expect
-        .poll(() => p.getByTestId('deflate-verdict').first().getAttribute('data-end'))
-        .toBe('complete');
+      const widget = p.locator('[data-widget="frame-editor"]').first();
+      await widget.scrollIntoViewIfNeeded();
+      await widget.locator('[data-testid="frame-editor"][data-phase="ready"]').waitFor();
+      await expect.poll(() => status(widget).getAttribute('data-kind')).toBe('valid');
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       expect(await seriousAxeFindings(p)).toEqual([]);
-      await p.screenshot({ path: `/tmp/lesson12-${lang}-390-editor.png` });
+      await p.screenshot({ path: `/tmp/fix12-lesson11-${lang}-390-editor.png` });
       await p.evaluate(() => window.scrollTo(0, 0));
-      await p.screenshot({ path: `/tmp/lesson12-${lang}-390.png` });
+      await p.screenshot({ path: `/tmp/fix12-lesson11-${lang}-390.png` });
       const c = card(p, 'inflate-to-hi');
       await c.scrollIntoViewIfNeeded();
-      await c.getByTestId('deflate-input').fill('c1 08 00 02 00 fd ff 48 69 00');
+      await typeFrame(c, 'c1 08 00 02 00 fd ff 48 69 00');
       expect((await check(c)).ok).toBe('true');
-      await p.screenshot({ path: `/tmp/lesson12-${lang}-390-exercise.png` });
+      await p.screenshot({ path: `/tmp/fix12-lesson11-${lang}-390-exercise.png` });
     } finally {
       await p.context().close();
     }

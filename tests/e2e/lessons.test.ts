@@ -84,10 +84,8 @@ async function enter(card: Locator, ex: Exercise, which: AnswerKind): Promise<vo
       return;
     }
     case 'frame':
-      // On a permessage-deflate connection the bytes go into the DEFLATE-aware editor (a textarea).
-      if (ex.deflate !== null)
-        await card.getByTestId('deflate-input').fill(which === 'solution' ? ex.solution : ex.start);
-      else await typeFrame(card, which === 'solution' ? ex.solution : ex.start);
+      // The same Monaco editor for every frame exercise (with `deflate`, it reads RSV1 as compressed).
+      await typeFrame(card, which === 'solution' ? ex.solution : ex.start);
       return;
     case 'http':
       await card.getByTestId('http-input').fill(which === 'solution' ? ex.solution : ex.start);

@@ -16,6 +16,8 @@ export interface FrameWidgetProps {
   fixedDir?: boolean;
   /** Inside an exercise: the receiver's verdict must not read as "solved". */
   exercise?: boolean;
+  /** The Sec-WebSocket-Extensions answer the bytes are read under (a lesson on permessage-deflate). */
+  deflate?: string;
 }
 
 export interface HttpEditorProps {
@@ -26,16 +28,6 @@ export interface HttpEditorProps {
   explain?: boolean;
   /** The server that answers (an exercise's subprotocols and permessage-deflate policy). */
   policy?: ServerPolicy;
-}
-
-/** The frame editor of a connection that negotiated permessage-deflate (widgets/DeflateFrame.svelte). */
-export interface DeflateFrameProps {
-  hex: string;
-  dir: Direction;
-  /** The Sec-WebSocket-Extensions answer the bytes are read under. */
-  deflate: string;
-  onchange?: (hex: string) => void;
-  label?: string;
 }
 
 /** The props PlaygroundView takes when embedded in a lesson. */
@@ -58,10 +50,10 @@ function cached<T>(load: () => Promise<T>): () => Promise<T> {
 
 export const loadFrameWidget = cached(() => import('./FrameWidget.svelte').then((m) => m.default));
 export const loadHttpEditor = cached(() => import('./HttpEditor.svelte').then((m) => m.default));
-export const loadDeflateFrame = cached(() => import('./DeflateFrame.svelte').then((m) => m.default));
 /**
- * pako (~12 KB gzipped), only for a lesson that reads compressed frames: a dynamic import, so the
- * bundler splits it off and no other page loads it (src/protocol/deflate/pako.ts, codec.ts).
+ * pako (~12 KB gzipped), only for an exercise checked as if permessage-deflate was negotiated: a dynamic
+ * import, so the bundler splits it off and no other page loads it (src/protocol/deflate/pako.ts, codec.ts).
+ * The same module the frame editor imports (src/ui/decoder/codec.svelte.ts), so it is one chunk, fetched once.
  */
 export const loadCodec = cached(
   (): Promise<DeflateCodec> => import('../../../protocol/deflate/pako.ts').then((m) => m.pakoCodec),
