@@ -189,4 +189,8 @@ export const decoderEn = {
   'ex.deflateCorrupt': 'Not DEFLATE data',
   'v.label.loading': 'Loading',
   'sum.deflated': '{line} of DEFLATE data → {inflated} inflated',
+  // A compressed message that refers to an earlier one not in the bytes (model.ts windowNotInBytes).
+  'v.label.window': 'Needs an earlier message',
+  'v.window':
+    'This message refers back to an earlier message ({detail}): its sender keeps its compression window from message to message (context takeover, RFC 7692 §7.2.3.2), and the earlier message is not in these bytes. On its connection the receiver still has that window and inflates it; decoded alone, it cannot be, so this is not the protocol error (1002) a receiver would see. Paste the earlier messages before it to read it.',
 } as const;

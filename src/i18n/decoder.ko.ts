@@ -188,4 +188,8 @@ export const decoderKo = {
   'ex.deflateCorrupt': 'DEFLATE 데이터가 아님',
   'v.label.loading': '불러오는 중',
   'sum.deflated': '{line}의 DEFLATE 데이터 → 풀면 {inflated}',
+  // A compressed message that refers to an earlier one not in the bytes (model.ts windowNotInBytes).
+  'v.label.window': '앞선 메시지가 필요함',
+  'v.window':
+    '이 메시지는 앞선 메시지를 참조합니다({detail}). 보낸 쪽이 압축 윈도를 메시지마다 이어서 쓰는데(context takeover, RFC 7692 §7.2.3.2) 그 앞선 메시지가 이 바이트에는 없습니다. 원래 연결의 수신 측은 그 윈도를 아직 갖고 있어서 압축을 풀 수 있지만, 이 바이트만으로는 풀 수 없습니다. 그러니 수신 측이 보게 될 프로토콜 오류(1002)가 아닙니다. 읽으려면 앞선 메시지들을 이 앞에 붙여 넣으세요.',
 } as const;

@@ -27,7 +27,7 @@ import {
   withExt,
   type ExtChoice,
 } from '../../src/ui/decoder/extension.ts';
-import { INFLATE_LIMIT, decodeInput } from '../../src/ui/decoder/model.ts';
+import { INFLATE_LIMIT, decodeInput, windowNotInBytes } from '../../src/ui/decoder/model.ts';
 
 afterEach(() => {
   locale.lang = 'en';
@@ -267,5 +267,43 @@ describe('where the decoder puts a DEFLATE error', () => {
     const d = decodeInput('c1 03 ff ff ff', 's2c', optionOf(deflateChoice()));
     const marked = d.cards[0]!.segments.filter((s) => s.error).map((s) => [s.start, s.end]);
     expect(marked).toEqual([[2, 5]]);
+  });
+});
+
+describe('a message that needs an earlier message’s window (context takeover)', () => {
+  // RFC 7692 §7.2.3.2: the second "Hello" is `f2 00 11 00 00`, a back-reference 5 bytes into the first.
+  const SECOND = 'c1 05 f2 00 11 00 00';
+
+  it('§7.2.3.2 the second "Hello" alone, with context takeover → said to need the earlier window, not a fault', () => {
+    const option = optionOf(deflateChoice());
+    const d = decodeInput(SECOND, 's2c', option);
+    expect(d.error).toMatchObject({ rule: 'deflate-corrupt' });
+    expect(windowNotInBytes(d, 's2c', option)).toBe(true);
+  });
+
+  it('§7.2.3.2 with the first "Hello" before it, the same bytes inflate: nothing to say', () => {
+    const option = optionOf(deflateChoice());
+    const d = decodeInput(`c1 07 f2 48 cd c9 c9 07 00 ${SECOND}`, 's2c', option);
+    expect(messages(d)).toEqual(['Hello', 'Hello']);
+    expect(windowNotInBytes(d, 's2c', option)).toBe(false);
+  });
+
+  it('§7.1.1.1 a sender without context takeover (server_no_context_takeover) → the 1002 stands', () => {
+    const option = optionOf(deflateChoice({ serverNoContextTakeover: true }));
+    const d = decodeInput(SECOND, 's2c', option);
+    expect(closeCodeFor(d.error!)).toBe(1002);
+    expect(windowNotInBytes(d, 's2c', option)).toBe(false);
+    // The other side's parameter does not govern server → client bytes.
+    const other = optionOf(deflateChoice({ clientNoContextTakeover: true }));
+    expect(windowNotInBytes(decodeInput(SECOND, 's2c', other), 's2c', other)).toBe(true);
+  });
+
+  it('§6.2 a later message in the bytes, or data that is not DEFLATE at all → the 1002 stands', () => {
+    const option = optionOf(deflateChoice());
+    const lost = example('deflate-lost-window');
+    expect(windowNotInBytes(decode(lost), lost.dir, optionOf(lost.ext))).toBe(false);
+    const corrupt = decodeInput('c1 03 ff ff ff', 's2c', option);
+    expect(closeCodeFor(corrupt.error!)).toBe(1002);
+    expect(windowNotInBytes(corrupt, 's2c', option)).toBe(false);
   });
 });

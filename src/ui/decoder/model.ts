@@ -159,6 +159,32 @@ export function decodeInput(text: string, dir: Direction, deflate: DeflateOption
   return { input, bytes, inspection, ...arrange(bytes, inspection) };
 }
 
+/**
+ * zlib's word (pako keeps zlib's messages, inflate.c) for a back-reference to bytes before the start of
+ * what it has inflated: the only way DEFLATE data that is valid on its connection fails to inflate when
+ * the window it was compressed against is missing.
+ */
+const TOO_FAR_BACK = /distance too far back/i;
+
+/**
+ * The bytes' first compressed message refers to an earlier message that is not in them (RFC 7692
+ * §7.2.3.2, context takeover): its sender keeps its LZ77 window across messages, so on its connection the
+ * receiver inflates it from the window it kept, while this decoder starts from an empty one. Then the
+ * engine's 1002 (§6.2) is the decoder's lack of history, not a fault in the bytes; say that instead.
+ * A message after another one in the bytes, or a sender without context takeover, keeps the 1002.
+ */
+export function windowNotInBytes(d: Decoding, dir: Direction, deflate: DeflateOption | null): boolean {
+  const error = d.error;
+  if (!deflate || !error || error.rule !== 'deflate-corrupt') return false;
+  const p = deflate.params;
+  if (dir === 'c2s' ? p.clientNoContextTakeover : p.serverNoContextTakeover) return false;
+  const detail = error.message.params?.['detail'];
+  if (typeof detail !== 'string' || !TOO_FAR_BACK.test(detail)) return false;
+  const at = error.offset ?? Number.POSITIVE_INFINITY;
+  const starts = d.inspection.frames.filter((f) => f.offset <= at && f.deflate?.window != null);
+  return starts.length === 1 && starts[0]!.deflate!.window === 'empty';
+}
+
 function lineColumn(text: string, index: number): { line: number; column: number } {
   let line = 1,
     lineStart = 0;
