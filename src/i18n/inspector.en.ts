@@ -162,4 +162,7 @@ export const inspectorEn = {
   'ins.deflate.summaryCont':
     'A frame of a compressed message (RSV1 is set on its first frame only, RFC 7692 §6.1): the {compressed} bytes of DEFLATE data on the wire inflate to {inflated} bytes.',
   'ins.deflate.bytesTitle': 'Bytes on the wire',
+  // Beside the decoder link of a frame whose message was compressed against a kept window (FrameDetails).
+  'ins.frame.keptWindow':
+    'Its sender kept its compression window from earlier messages (context takeover, RFC 7692 §7.2.3.2): the decoder, given this frame alone, starts with an empty window and says so if the message refers back to them.',
 } as const;

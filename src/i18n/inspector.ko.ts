@@ -162,4 +162,7 @@ export const inspectorKo = {
   'ins.deflate.summaryCont':
     '압축된 메시지의 프레임입니다(RSV1은 첫 프레임에만 1, RFC 7692 §6.1). 전송된 DEFLATE 데이터 {compressed}바이트가 {inflated}바이트로 풀립니다.',
   'ins.deflate.bytesTitle': '전송된 바이트',
+  // Beside the decoder link of a frame whose message was compressed against a kept window (FrameDetails).
+  'ins.frame.keptWindow':
+    '보낸 쪽이 앞선 메시지들의 압축 윈도를 이어서 썼습니다(context takeover, RFC 7692 §7.2.3.2). 디코더는 이 프레임만 받으므로 빈 윈도에서 시작하고, 메시지가 앞선 메시지를 참조하면 그렇다고 알려 줍니다.',
 } as const;

@@ -4,6 +4,8 @@
  * initial ones, the request a 101 answers, and what the receiver did when bytes arrived.
  * Pure: no DOM, no Svelte. Lookups walk the timeline once per selection, never per frame.
  */
+import { headerValue, type DeflateWindow } from '../../../protocol/index.ts';
+import { NO_EXTENSION, readExtParam, type ExtChoice } from '../../decoder/extension.ts';
 import type {
   ArrowEvent,
   EndpointId,
@@ -29,6 +31,44 @@ export function segmentsByIds(events: readonly TimelineEvent[], ids: readonly nu
     if (e?.kind === 'segment') out.push(e);
   }
   return out;
+}
+
+/**
+ * The extension a connection's handshake agreed, as the decoder's choice: the Sec-WebSocket-Extensions
+ * of the last 101 on that connection before event `before`, read through the engine's own negotiation
+ * checks (extension.ts readExtParam). None when there was no 101, no extension, or one the decoder
+ * does not know; the frames are then read as RFC 6455 alone reads them.
+ */
+export function negotiatedExtension(
+  events: readonly TimelineEvent[],
+  conn: number,
+  before: number,
+): ExtChoice {
+  for (let i = Math.min(before, events.length) - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.kind !== 'http' || e.conn !== conn || e.message.kind !== 'response') continue;
+    if (e.message.status !== 101) continue;
+    const answer = headerValue(e.message.headers, 'Sec-WebSocket-Extensions');
+    return answer === null ? NO_EXTENSION : readExtParam(answer).choice;
+  }
+  return NO_EXTENSION;
+}
+
+/**
+ * The LZ77 window a compressed frame's message began with (RFC 7692 §7.2.3.2): its own note on the
+ * message's first frame, else that of the last first frame its sender sent before it on the connection.
+ * Null for a frame that is not compressed.
+ */
+export function messageWindow(events: readonly TimelineEvent[], e: FrameEvent): DeflateWindow | null {
+  if (!e.frame.deflate) return null;
+  if (e.frame.deflate.window !== null) return e.frame.deflate.window;
+  for (let i = Math.min(e.id, events.length) - 1; i >= 0; i--) {
+    const x = events[i]!;
+    if (x.kind !== 'frame' || x.conn !== e.conn || x.from !== e.from) continue;
+    const w = x.frame.deflate?.window;
+    if (w !== undefined && w !== null) return w;
+  }
+  return null;
 }
 
 /** The initial sequence number an endpoint chose for a connection: the seq of its SYN, or null. */
