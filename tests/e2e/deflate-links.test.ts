@@ -38,11 +38,14 @@ const NEEDS: Record<Lang, string> = { en: 'Needs an earlier message', ko: '앞�
 
 const verdict = (page: Page) => page.getByTestId('verdict');
 
-/** The client's n-th text frame (0-based) in the event log, selected for the inspector. */
-async function selectClientText(page: Page, n: number): Promise<void> {
+/**
+ * The (2n+1)-th compressed frame the event log lists, selected for the inspector. Each text goes client →
+ * server and its echo comes back, so on a wide screen those are the client's 1st and 2nd messages; the
+ * phone's log may list a later window of rows, where the frame picked for n = 1 is still a second message.
+ */
+async function selectCompressed(page: Page, n: number): Promise<void> {
   const entries = page.getByTestId('event-log').getByText(/RSV1 deflate 23→/);
   await expect.poll(() => entries.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(2 * n + 1);
-  // Each text goes client → server, then the echo comes back: the client's are the 1st and 3rd.
   await entries.nth(2 * n).click();
   await page.getByTestId('deflate-summary').waitFor();
 }
@@ -51,7 +54,7 @@ for (const lang of ['en', 'ko'] as const) {
   describe(`${lang}: a compressed session, from the inspector to the decoder`, () => {
     it('the first message: the link carries ext=permessage-deflate and the decoder inflates the same text', async () => {
       const page = await h.open(`#/playground?run=${RUN}`, { ...WIDE, locale: LOCALE[lang] }, 'event-log');
-      await selectClientText(page, 0);
+      await selectCompressed(page, 0);
       const link = page.getByTestId('open-decoder');
       expect(await link.getAttribute('href')).toMatch(/&dir=c2s&ext=permessage-deflate/);
       expect(await page.getByTestId('kept-window-note').count()).toBe(0);
@@ -66,7 +69,7 @@ for (const lang of ['en', 'ko'] as const) {
 
     it('§7.2.3.2 the second message (window kept): said so in the inspector, and the decoder says it needs the earlier one, not 1002', async () => {
       const page = await h.open(`#/playground?run=${RUN}`, { ...WIDE, locale: LOCALE[lang] }, 'event-log');
-      await selectClientText(page, 1);
+      await selectCompressed(page, 1);
       await page.getByTestId('kept-window-note').waitFor();
       await page.getByTestId('open-decoder').click();
       await expect
@@ -76,6 +79,8 @@ for (const lang of ['en', 'ko'] as const) {
       expect(text).toContain(NEEDS[lang]);
       expect(text).toContain('§7.2.3.2');
       expect(text).not.toMatch(/Protocol error|프로토콜 오류:/);
+      // Nor a receiver closing with 1002: the real one, with the earlier message, inflates it.
+      expect(await page.getByTestId('receiver').count()).toBe(0);
       await verdict(page).scrollIntoViewIfNeeded();
       await page.screenshot({ path: `/tmp/fix12-decoder-window-${lang}-1280.png` });
       expect(await seriousAxeFindings(page)).toEqual([]);
@@ -100,7 +105,7 @@ for (const lang of ['en', 'ko'] as const) {
 
 it('390×844: the inspector’s note and the decoder’s verdict fit a phone; axe finds nothing serious', async () => {
   const page = await h.open(`#/playground?run=${RUN}`, { ...PHONE, locale: 'ko-KR' }, 'event-log');
-  await selectClientText(page, 1);
+  await selectCompressed(page, 1);
   const note = page.getByTestId('kept-window-note');
   await note.scrollIntoViewIfNeeded();
   expect(
