@@ -103,6 +103,21 @@ export const lessonsEn = {
   'ls.check.framesBrief': 'The receiver finds {got} complete frame(s): not the number the exercise asks for.',
   'ls.check.messages': 'Expected {want} message(s), found {got}.',
   'ls.check.messagesBrief': 'The receiver gets {got} message(s): not the number the exercise asks for.',
+  // A ping between fragments is a frame of its own, not a piece of the message (RFC 6455 §5.4).
+  'ls.check.dataFrames':
+    'Expected {want} data frame(s) (text, binary or continuation), found {got}; the {control} control frame(s) do not count: a ping or pong between fragments is not a piece of the message (RFC 6455 §5.4).',
+  'ls.check.dataFramesBrief':
+    'The receiver finds {got} data frame(s) and {control} control frame(s); control frames are not pieces of the message (RFC 6455 §5.4), and the number of data frames is not the one the exercise asks for.',
+  'ls.check.maskKey': 'The masking key should be {want}; it is {got}.',
+  'ls.check.maskKeyBrief': 'The masking key is not the one the exercise gives.',
+  'ls.check.maskKeyZero':
+    'The masking key is 00 00 00 00: XOR with 0 leaves every byte as it was, so nothing has been masked. Put the key {want} after the length and XOR each payload byte with it (RFC 6455 §5.3).',
+  'ls.check.payload': 'The payload of the last frame (unmasked) should be {want}; it is {got}.',
+  'ls.check.payloadBrief': 'The frame is valid, but its payload is not the one the exercise asks for.',
+  'ls.check.payloadEmpty':
+    'The last frame carries no payload: the receiver accepts it, but the exercise asks for the payload {want}.',
+  'ls.check.headerGone':
+    'The request has no {name} field any more. Change its value instead of deleting it: a request without a required field is malformed (RFC 6455 §4.2.1), which is not what this exercise asks.',
   'ls.check.noFrame': 'No complete frame yet.',
   'ls.check.prop': 'The {prop} should be {want}; it is {got}.',
   'ls.check.propBrief': 'The {prop} is not what the exercise asks for.',

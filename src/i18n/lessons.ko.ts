@@ -101,6 +101,20 @@ export const lessonsKo = {
   'ls.check.framesBrief': '수신 측이 찾은 완성된 프레임은 {got}개로, 문제에서 요구하는 개수가 아닙니다.',
   'ls.check.messages': '메시지가 {want}개여야 하는데 {got}개입니다.',
   'ls.check.messagesBrief': '수신 측이 받은 메시지는 {got}개로, 문제에서 요구하는 개수가 아닙니다.',
+  'ls.check.dataFrames':
+    '데이터 프레임(텍스트, 바이너리, 연속 프레임)이 {want}개여야 하는데 {got}개입니다. 제어 프레임 {control}개는 세지 않습니다. 조각 사이에 끼어든 ping이나 pong은 메시지의 조각이 아닙니다(RFC 6455 §5.4).',
+  'ls.check.dataFramesBrief':
+    '수신 측이 찾은 데이터 프레임은 {got}개, 제어 프레임은 {control}개입니다. 제어 프레임은 메시지의 조각이 아니며(RFC 6455 §5.4), 데이터 프레임 수가 문제에서 요구하는 개수가 아닙니다.',
+  'ls.check.maskKey': '마스킹 키는 {want}여야 하는데 {got}입니다.',
+  'ls.check.maskKeyBrief': '마스킹 키가 문제에서 준 키가 아닙니다.',
+  'ls.check.maskKeyZero':
+    '마스킹 키가 00 00 00 00입니다. 0과 XOR하면 모든 바이트가 그대로이므로 아무것도 마스킹되지 않았습니다. 길이 뒤에 키 {want}를 넣고 페이로드의 각 바이트를 그 키로 XOR하세요(RFC 6455 §5.3).',
+  'ls.check.payload': '마지막 프레임의 페이로드(마스킹을 푼 값)는 {want}여야 하는데 {got}입니다.',
+  'ls.check.payloadBrief': '프레임은 올바르지만 페이로드가 문제에서 요구하는 값이 아닙니다.',
+  'ls.check.payloadEmpty':
+    '마지막 프레임에 페이로드가 없습니다. 수신 측은 받아들이지만, 문제는 페이로드 {want}를 요구합니다.',
+  'ls.check.headerGone':
+    '요청에 {name} 필드가 없어졌습니다. 필드를 지우지 말고 값을 바꾸세요. 필수 필드가 빠진 요청은 형식이 잘못된 요청이며(RFC 6455 §4.2.1), 이 문제가 묻는 것이 아닙니다.',
   'ls.check.noFrame': '완성된 프레임이 없습니다.',
   'ls.check.prop': '{prop} 값은 {want}여야 하는데 {got}입니다.',
   'ls.check.propBrief': '{prop} 값이 문제에서 요구하는 값이 아닙니다.',

@@ -7,6 +7,7 @@ import {
   checkRequest,
   deflateParamsOf,
   errorText,
+  headerValue,
   inspectBytes,
   messagesOf,
   parseExtensions,
@@ -49,6 +50,15 @@ export interface CheckTexts {
   readonly 'ls.check.framesBrief': { readonly got: number };
   readonly 'ls.check.messages': { readonly want: number; readonly got: number };
   readonly 'ls.check.messagesBrief': { readonly got: number };
+  readonly 'ls.check.dataFrames': { readonly want: number; readonly got: number; readonly control: number };
+  readonly 'ls.check.dataFramesBrief': { readonly got: number; readonly control: number };
+  readonly 'ls.check.maskKey': { readonly want: string; readonly got: string };
+  readonly 'ls.check.maskKeyBrief': None;
+  readonly 'ls.check.maskKeyZero': { readonly want: string };
+  readonly 'ls.check.payload': { readonly want: string; readonly got: string };
+  readonly 'ls.check.payloadBrief': None;
+  readonly 'ls.check.payloadEmpty': { readonly want: string };
+  readonly 'ls.check.headerGone': { readonly name: string };
   readonly 'ls.check.noFrame': None;
   readonly 'ls.check.prop': { readonly prop: TextParam; readonly want: string; readonly got: string };
   readonly 'ls.check.propBrief': { readonly prop: TextParam };
@@ -316,6 +326,17 @@ function checkFrame(
         say('ls.check.closeCodeBrief'),
       );
   }
+  // Before `frames`: two fragments and a ping are three frames but not three pieces of the message (§5.4).
+  if (expect.dataFrames !== undefined) {
+    const data = v.frames.filter((f) => f.header.opcode < 0x8).length;
+    const control = v.frames.length - data;
+    if (data !== expect.dataFrames)
+      return failWith(
+        say('ls.check.dataFrames', { want: expect.dataFrames, got: data, control }),
+        verdict,
+        say('ls.check.dataFramesBrief', { got: data, control }),
+      );
+  }
   if (expect.frames !== undefined && v.frames.length !== expect.frames)
     return failWith(
       say('ls.check.frames', { want: expect.frames, got: v.frames.length }),
@@ -349,6 +370,25 @@ function checkFrame(
       );
     }
   }
+  if (expect.maskKey !== undefined && last) {
+    const want = toHex(parseHex(expect.maskKey).bytes);
+    const key = last.header.maskKey;
+    // §5.3 only asks the key to be unpredictable, so 00 00 00 00 is legal — and XORs nothing.
+    if (key !== null && key.every((b) => b === 0)) return fail(say('ls.check.maskKeyZero', { want }));
+    if (key === null || toHex(key) !== want)
+      return fail(
+        say('ls.check.maskKey', { want, got: key === null ? '—' : toHex(key) }),
+        say('ls.check.maskKeyBrief'),
+      );
+  }
+  if (expect.payload !== undefined && last) {
+    const want = toHex(parseHex(expect.payload).bytes);
+    const got = shortHex(last.payload);
+    if (toHex(last.payload) !== want)
+      return last.payload.length === 0
+        ? fail(say('ls.check.payloadEmpty', { want }))
+        : fail(say('ls.check.payload', { want, got }), say('ls.check.payloadBrief'));
+  }
   if (expect.text !== undefined && !messages.some((m) => !m.binary && m.data === expect.text))
     return failed(say('ls.check.noText', { text: expect.text }));
   // RFC 7692 §6: a message is compressed when its first frame has RSV1; an uncompressed one is legal
@@ -361,6 +401,11 @@ function checkFrame(
       return failed(say('ls.check.noBinary', { hex: want }));
   }
   return pass;
+}
+
+/** A payload as the reason shows it: in hex, the first 32 bytes (a control frame may carry 125). */
+function shortHex(bytes: Uint8Array): string {
+  return bytes.length > 32 ? `${toHex(bytes.subarray(0, 32))} …` : toHex(bytes);
 }
 
 /**
@@ -398,6 +443,11 @@ function checkHttp(expect: HttpExpect, server: ExerciseServer, text: string): Ch
       why = errorText(r.error);
     }
   }
+  // A field the exercise asks to change, not delete: without it the request is malformed (§4.2.1),
+  // though the engine, like many servers, answers a missing Sec-WebSocket-Version with 426 as well.
+  const gone =
+    parsed.kind === 'head' ? expect.present?.find((name) => !headerValue(parsed.head.headers, name)?.trim()) : undefined;
+  if (gone !== undefined) return fail(say('ls.check.headerGone', { name: gone }));
   if (status !== expect.status || (expect.rule !== undefined && expect.rule !== rule)) {
     const got = status === 101 ? '101 Switching Protocols' : `HTTP ${status}`;
     return failWith(say('ls.check.status', { want: expect.status, got }), why);

@@ -29,6 +29,11 @@ export interface FrameExpect {
   readonly error?: string;
   readonly closeCode?: number;
   readonly frames?: number;
+  /**
+   * Data frames only (text, binary, continuation): a ping between two fragments is its own frame, not a
+   * piece of the message (RFC 6455 §5.4), so "three fragments" must not count it.
+   */
+  readonly dataFrames?: number;
   readonly opcode?: number;
   readonly fin?: boolean;
   readonly masked?: boolean;
@@ -37,6 +42,13 @@ export interface FrameExpect {
   readonly text?: string;
   readonly hex?: string;
   readonly messages?: number;
+  /**
+   * The masking key of the last frame, in hex. An all-zero key is legal on the wire (§5.3 asks only that
+   * it be unpredictable) but XORs nothing, so "mask it with 37 fa 21 3d" must name the key.
+   */
+  readonly maskKey?: string;
+  /** The last frame's payload after unmasking, in hex: what a ping or a close frame carries. */
+  readonly payload?: string;
   /**
    * RFC 7692 §6: the last message arrived compressed (RSV1 on its first frame). Only with `deflate`:
    * a plain frame is also a valid message on a compressed connection, but not the one asked for.
@@ -61,6 +73,11 @@ export interface ExerciseServer {
 export interface HttpExpect {
   readonly status: number;
   readonly rule?: string;
+  /**
+   * Header fields the request must still carry, with a value: "make the server answer 426 with version 8"
+   * is not done by deleting Sec-WebSocket-Version (a missing field is a malformed request, §4.2.1).
+   */
+  readonly present?: readonly string[];
   /** The Sec-WebSocket-Protocol the server picks (null: none). */
   readonly protocol?: string | null;
   /** permessage-deflate was agreed, with at least these parameters (RFC 7692 §7.1). */

@@ -201,6 +201,11 @@ function parseExercise(o: Obj, where: string, errors: string[]): Exercise | null
         o.deflate !== undefined || !isObj(o.expect) || o.expect.compressed === undefined,
         'expect.compressed needs deflate',
       );
+      need(
+        !isObj(o.expect) ||
+          [o.expect.maskKey, o.expect.payload].every((h) => h === undefined || (typeof h === 'string' && parseHex(h).ok)),
+        'expect.maskKey and expect.payload must be hex',
+      );
       if (errors.length === before)
         ex = {
           ...base,
@@ -223,6 +228,7 @@ function parseExercise(o: Obj, where: string, errors: string[]): Exercise | null
         'expect.protocol must be a subprotocol name or null',
       );
       need(!isObj(expect) || expect.deflate === undefined || isObj(expect.deflate), 'expect.deflate must be a mapping');
+      need(!isObj(expect) || expect.present === undefined || strList(expect.present), 'expect.present must list header names');
       const server = o.server ?? {};
       need(
         isObj(server) &&
