@@ -154,3 +154,33 @@ for (const lang of LANGS) {
     });
   });
 }
+
+/** Lesson 12's two frame exercises that repeated lessons 5 and 6 exactly, replaced with its own rules. */
+describe('lesson 12, when-things-go-wrong: its exercises are its own (none repeats lesson 5 or 6)', () => {
+  const startsOf = (lang: Lang, ids: readonly string[]): string[] =>
+    ids.map((id) => {
+      const ex = exercise(lang, id);
+      return 'start' in ex ? ex.start : '';
+    });
+  for (const lang of LANGS) {
+    it(`${lang}: no lesson-12 frame exercise starts from the bytes of a lesson 5–10 exercise`, () => {
+      const earlier = startsOf(lang, ['make-binary', 'make-ping', 'clear-rsv', 'fix-non-minimal', 'fix-126']);
+      const own = startsOf(lang, ['fix-server-mask', 'fix-close-reason', 'fix-utf8', 'fix-close-code']);
+      for (const s of own) expect(earlier).not.toContain(s);
+    });
+    it(`${lang}: §5.1 fix-server-mask — the masked server frame is failed with 1002; clearing MASK alone is not enough`, () => {
+      const ex = exercise(lang, 'fix-server-mask');
+      expect(refused(ex, '81 82 37 fa 21 3d 5f 93', lang).full).toContain('§5.1');
+      expect(checkExercise(ex, '81 02 37 fa 21 3d 5f 93').ok).toBe(false);
+      expect(checkExercise(ex, '81 02 5f 93').ok).toBe(false); // MASK and key gone, payload still masked
+      accepts(ex, '81 02 68 69');
+    });
+    it(`${lang}: §5.5.1 fix-close-reason — a reason cut inside "é" earns 1007; dropping the c3 is not "café"`, () => {
+      const ex = exercise(lang, 'fix-close-reason');
+      expect(refused(ex, '88 06 03 e8 63 61 66 c3', lang).full).toContain('1007');
+      const { first } = refused(ex, '88 05 03 e8 63 61 66', lang);
+      expect(first).toMatch(lang === 'en' ? /payload/ : /페이로드/);
+      accepts(ex, '88 07 03 e8 63 61 66 c3 a9');
+    });
+  }
+});
