@@ -15,7 +15,7 @@ const AVOID: readonly (readonly [RegExp, string])[] = [
   [/핸드쉐이크|4-way handshake/, '핸드셰이크'],
   [/(?<![`\w-])payload(?! len| length| data|:|-)/i, '페이로드 (RFC field names and the expect key excepted)'],
   [/마스크 키|마스킹키|마스크가 (없|있)/, '마스킹 키 / 마스킹되지 않은'],
-  [/단편화|분할은|이어지는 조각/, '조각내기(fragmentation), 조각, 연속 프레임'],
+  [/(?<!IP )단편화|분할은|이어지는 조각/, '조각내기(fragmentation), 조각, 연속 프레임'],
   [/빅 엔디언/, '빅엔디언'],
   [/(?<!\()extended CONNECT/, '확장 CONNECT (extended CONNECT only in parentheses)'],
   [/야 합니다\(SHOULD\)|야 한다고\(SHOULD\)|야 하며\(SHOULD\)/, '…하는 것이 좋습니다(SHOULD)'],
