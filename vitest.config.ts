@@ -8,7 +8,14 @@ export default mergeConfig(
       projects: [
         {
           extends: true,
-          test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+          test: {
+            name: 'unit',
+            include: ['tests/unit/**/*.test.ts'],
+            environment: 'node',
+            // A hang guard, not a speed check: property tests (fast-check, pako) take ~3 s alone and
+            // passed the 5 s default only on a quiet machine (deflate.property failed at load 12).
+            testTimeout: 30_000,
+          },
         },
         {
           extends: true,
