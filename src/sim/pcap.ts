@@ -294,3 +294,95 @@ class HostBook {
     return h;
   }
 }
+
+/** One direction's bytes written at one moment, for `byteStreamsToPcap`. */
+export interface WrittenBytes {
+  /** Virtual time (ms) at which the sender writes them. */
+  readonly t: number;
+  readonly fromClient: boolean;
+  readonly bytes: Uint8Array;
+}
+
+export interface ByteStreamOptions {
+  /** The server's TCP port: 8080 by default, so a reader decodes it only when told (`-d tcp.port==8080,http2`). */
+  readonly serverPort?: number;
+  /** One-way latency in ms: the tap sits at the server, so what the client writes is seen this much later. */
+  readonly latency?: number;
+}
+
+/** A TCP MSS for the made-up segments: Ethernet's 1500-octet MTU less 40 octets of IPv4 + TCP header. */
+const BYTE_STREAM_MSS = 1460;
+
+/**
+ * A capture of one TCP connection that carries the given bytes, for transports the simulated TCP does not
+ * drive (the HTTP/2 session of src/sim/h2). The handshake (SYN, SYN-ACK, ACK) comes first, then each
+ * write as segments of at most one MSS with PSH on the last, then FIN from each side. Sequence numbers
+ * start at fixed values so the same bytes always give the same file. Seen at the server, as sessionToPcap.
+ */
+export function byteStreamsToPcap(
+  writes: readonly WrittenBytes[],
+  options: ByteStreamOptions = {},
+): Uint8Array<ArrayBuffer> {
+  const port = options.serverPort ?? 8080;
+  const latency = options.latency ?? 20;
+  const hosts = new HostBook();
+  const client = hosts.client('client');
+  const server = hosts.server('server');
+  const clientPort = EPHEMERAL_BASE;
+  const seq = { client: 0x10000000, server: 0x20000000 };
+  const out: CapturedSegment[] = [];
+  let id = 0;
+  const segment = (
+    fromClient: boolean,
+    sentAt: number,
+    flags: Partial<SegmentEvent['flags']>,
+    payload: Uint8Array,
+  ): void => {
+    const mine = fromClient ? 'client' : 'server';
+    const theirs = fromClient ? 'server' : 'client';
+    const e: SegmentEvent = {
+      kind: 'segment',
+      layer: 'tcp',
+      id: id++,
+      t: sentAt,
+      conn: 0,
+      from: mine,
+      to: theirs,
+      sendT: sentAt,
+      arriveT: sentAt + latency,
+      flags: { syn: false, ack: true, fin: false, psh: false, rst: false, ...flags },
+      seq: seq[mine] >>> 0,
+      ack: seq[theirs] >>> 0,
+      window: 0xffff,
+      payload,
+    };
+    seq[mine] += payload.length + (flags.syn || flags.fin ? 1 : 0);
+    out.push({
+      segment: e,
+      t: fromClient ? e.arriveT : e.sendT,
+      src: fromClient ? client : server,
+      dst: fromClient ? server : client,
+      srcPort: fromClient ? clientPort : port,
+      dstPort: fromClient ? port : clientPort,
+    });
+  };
+  // The handshake ends as the first write leaves: SYN at 0, SYN-ACK one latency later, ACK with the write.
+  const shift = 2 * latency - (writes[0]?.t ?? 0);
+  segment(true, 0, { syn: true, ack: false }, new Uint8Array(0));
+  segment(false, latency, { syn: true }, new Uint8Array(0));
+  segment(true, 2 * latency, {}, new Uint8Array(0));
+  let last = 2 * latency;
+  for (const w of writes) {
+    const t = w.t + shift;
+    for (let at = 0; at < w.bytes.length; at += BYTE_STREAM_MSS) {
+      const end = Math.min(w.bytes.length, at + BYTE_STREAM_MSS);
+      segment(w.fromClient, t, { psh: end === w.bytes.length }, w.bytes.subarray(at, end));
+    }
+    last = Math.max(last, t);
+  }
+  segment(true, last + latency, { fin: true }, new Uint8Array(0));
+  segment(false, last + 2 * latency, { fin: true }, new Uint8Array(0));
+  segment(true, last + 3 * latency, {}, new Uint8Array(0));
+  out.sort((a, b) => a.t - b.t || a.segment.id - b.segment.id);
+  return capturedToPcap(out);
+}
