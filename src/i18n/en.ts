@@ -16,6 +16,7 @@ import { lessonsEn } from './lessons.en.ts';
 import { logEn } from './log.en.ts';
 import { pcapEn } from './pcap.en.ts';
 import { playgroundEn } from './playground.en.ts';
+import { h2En } from './h2.en.ts';
 
 export const en = {
   // Each area keeps its strings in its own file, so the areas can grow side by side.
@@ -59,6 +60,8 @@ export const en = {
   'unit.frames.other': '{n} frames',
   'role.server': 'server',
   'role.client': 'client',
+  // Lesson 18's HTTP/2 widget (helper h2-14).
+  ...h2En,
 } as const;
 
 export type MessageKey = keyof typeof en;

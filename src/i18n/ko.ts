@@ -18,6 +18,7 @@ import { lessonsKo } from './lessons.ko.ts';
 import { logKo } from './log.ko.ts';
 import { pcapKo } from './pcap.ko.ts';
 import { playgroundKo } from './playground.ko.ts';
+import { h2Ko } from './h2.ko.ts';
 
 export const ko = {
   ...playgroundKo,
@@ -61,6 +62,8 @@ export const ko = {
   'unit.frames.other': '프레임 {n}개',
   'role.server': '서버',
   'role.client': '클라이언트',
+  // Lesson 18's HTTP/2 widget (helper h2-14).
+  ...h2Ko,
 } as const satisfies Messages;
 
 /** Keys whose Korean text has other `{placeholders}` than the English one (never, if this compiles). */

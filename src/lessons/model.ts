@@ -16,8 +16,14 @@ export interface LessonMeta {
   readonly exerciseIds: readonly string[];
 }
 
-export type WidgetName = 'frame-editor' | 'playground' | 'transport-race' | 'http-editor';
-export const WIDGETS: readonly WidgetName[] = ['frame-editor', 'playground', 'transport-race', 'http-editor'];
+export type WidgetName = 'frame-editor' | 'playground' | 'transport-race' | 'http-editor' | 'websocket-over-h2';
+export const WIDGETS: readonly WidgetName[] = [
+  'frame-editor',
+  'playground',
+  'transport-race',
+  'http-editor',
+  'websocket-over-h2',
+];
 
 export interface Widget {
   readonly name: WidgetName;

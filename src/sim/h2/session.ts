@@ -6,8 +6,8 @@
  * The story, one round trip per flight:
  *   1. client: preface, SETTINGS, and an ordinary GET on stream 1 (a page load shares the connection);
  *   2. server: SETTINGS with SETTINGS_ENABLE_CONNECT_PROTOCOL = 1 (RFC 8441 §3), SETTINGS ACK, the page;
- *   3. client: SETTINGS ACK, then — only now that it has seen the setting (§3: a client MUST NOT send an
- *      extended CONNECT before) — two extended CONNECTs, streams 3 and 5 (client streams are odd, §5.1.1);
+ *   3. client: SETTINGS ACK, then — only now that it has seen the setting (§3: a client may use the extended
+ *      CONNECT once it has received it) — two extended CONNECTs, streams 3 and 5 (odd: RFC 9113 §5.1.1);
  *   4. server: `:status 200` on both (§5: 200, not 101; no Sec-WebSocket-Accept);
  *   5. client: a masked text frame in DATA on each stream (RFC 6455 framing is unchanged, masking too);
  *   6. server: the echo / a news item, unmasked;

@@ -70,3 +70,5 @@ export interface RaceProps {
   compact?: boolean;
 }
 export const loadRace = cached(() => import('../../compare/CompareView.svelte').then((m) => m.default));
+/** Lesson 18's HTTP/1.1 vs HTTP/2 handshake (RFC 8441), with the HTTP/2 frame encoder and HPACK. */
+export const loadH2Handshake = cached(() => import('./H2Handshake.svelte').then((m) => m.default));

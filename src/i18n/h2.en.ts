@@ -1,0 +1,32 @@
+/** English strings of lesson 18's HTTP/2 widget (src/ui/lessons/widgets/H2Handshake.svelte). Keys start with "h2.". */
+export const h2En = {
+  'h2.w.title': 'One WebSocket, opened over HTTP/1.1 and over HTTP/2',
+  'h2.w.h1.title': 'HTTP/1.1: Upgrade (RFC 6455 §4)',
+  'h2.w.h1.request': 'The request, {n} bytes of text:',
+  'h2.w.h1.response': 'The answer, {n} bytes:',
+  'h2.w.h1.frame': 'Then the TCP connection carries WebSocket frames directly: "hello", masked, {n} bytes:',
+  'h2.w.h2.title': 'HTTP/2: extended CONNECT (RFC 8441)',
+  'h2.w.h2.connect': 'A HEADERS frame on stream 3, {n} bytes with HPACK:',
+  'h2.w.h2.ok': 'The answer, a HEADERS frame of {n} bytes:',
+  'h2.w.h2.data':
+    'Then a DATA frame on the same stream carries the same kind of WebSocket frame: {n} bytes, the 9-byte frame header | the {ws}-byte WebSocket frame:',
+  'h2.w.totals':
+    'Opening handshake: {h1} bytes over HTTP/1.1, {h2} bytes over HTTP/2. A second WebSocket on the same HTTP/2 connection needs a CONNECT of only {second} bytes, because HPACK already holds its header fields.',
+  'h2.w.frames': 'Every frame of the HTTP/2 connection, in order',
+  'h2.w.c2s': 'client → server:',
+  'h2.w.s2c': 'server → client:',
+  'h2.w.stream': 'stream {n}',
+  'h2.w.bytes': '{n} bytes',
+  'h2.w.preface': 'After the 24-byte connection preface "PRI * HTTP/2.0…" (RFC 9113 §3.4).',
+  'h2.w.repr.indexed': 'indexed: {n} byte(s), the whole field is already in a table',
+  'h2.w.repr.incremental': 'literal, added to the dynamic table: {n} bytes',
+  'h2.w.repr.without': 'literal, not indexed: {n} bytes',
+  'h2.w.repr.never': 'literal, never indexed: {n} bytes',
+  'h2.w.ws': 'WebSocket frame: opcode 0x{opcode}, {masked}, payload {n} bytes',
+  'h2.w.masked': 'masked',
+  'h2.w.unmasked': 'not masked',
+  'h2.w.empty': 'No WebSocket bytes: only END_STREAM, the end of this side of the stream.',
+  'h2.w.rst': 'RST_STREAM with CANCEL (0x8): the stream, and only this WebSocket, ends abruptly.',
+  'h2.w.pcap': 'Export .pcap',
+  'h2.w.pcapNote': 'For Wireshark: Decode As → TCP port 8080 → HTTP2.',
+} as const;
