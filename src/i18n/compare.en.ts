@@ -76,4 +76,21 @@ export const compareEn = {
     'WebSocket made one handshake, then carried {delivered} events as frames with a 2-byte header each.',
   'cmp.conclusion.bytes': 'Short polling put {ratio}× the bytes of WebSocket on the wire{delay}.',
   'cmp.conclusion.delay': ', with a mean delay of {poll} ms against {ws} ms',
+  // The HTTP/2 switch and heartbeats (helper h2-14).
+  'cmp.http2': 'HTTP/2 for the HTTP lanes (one connection, HPACK headers)',
+  'cmp.heartbeat': 'Heartbeat every (s)',
+  'cmp.heartbeat.off': 'off',
+  'cmp.conclusion.http2':
+    'Over HTTP/2 every HTTP request was a stream of one connection, and HPACK sent repeated header fields as one-byte table indexes: short polling’s framing came to {perRequest} bytes a request. The WebSocket lane keeps its own HTTP/1.1 connection.',
+  'cmp.conclusion.sseVsWs': 'SSE put {ratio}× the bytes of WebSocket on the wire: {why}',
+  'cmp.conclusion.sseCheap':
+    'nearly as cheap. For events from the server, both send little more than the event itself in each segment.',
+  'cmp.conclusion.ssePosts':
+    'the difference is mostly the client’s messages, each an HTTP/1.1 POST that repeats its headers. Turn on HTTP/2 to see them shrink.',
+  'cmp.conclusion.ssePostsH2':
+    'even with HPACK, each client message is a request (HEADERS and DATA frames) where WebSocket sends one small frame.',
+  'cmp.conclusion.sseFraming':
+    'each event carries SSE’s “id:” and “data:” lines where WebSocket has a 2-byte header.',
+  'cmp.conclusion.heartbeat':
+    '{n} heartbeats (one every {s} s): WebSocket’s ping and pong cost {ws} bytes of frames each, SSE’s comment line {sse} bytes, plus the TCP/IP headers of their segments.',
 } as const;

@@ -76,4 +76,21 @@ export const compareKo = {
     'WebSocket은 핸드셰이크 한 번 뒤로 이벤트 {delivered}개를 프레임으로 받았고, 프레임마다 헤더는 2바이트였습니다.',
   'cmp.conclusion.bytes': '전송된 바이트는 짧은 폴링이 WebSocket의 {ratio}배{delay}였습니다.',
   'cmp.conclusion.delay': ', 평균 지연은 {poll} ms 대 {ws} ms',
+  // HTTP/2 스위치와 하트비트(helper h2-14).
+  'cmp.http2': 'HTTP 레인에 HTTP/2 사용(연결 하나, HPACK 헤더)',
+  'cmp.heartbeat': '하트비트 간격(초)',
+  'cmp.heartbeat.off': '끔',
+  'cmp.conclusion.http2':
+    'HTTP/2에서는 모든 HTTP 요청이 연결 하나의 스트림이었고, HPACK이 반복되는 헤더 필드를 1바이트 테이블 인덱스로 보냈습니다. 짧은 폴링의 프레이밍은 요청당 {perRequest}바이트였습니다. WebSocket 레인은 자기 HTTP/1.1 연결을 그대로 씁니다.',
+  'cmp.conclusion.sseVsWs': 'SSE는 WebSocket의 {ratio}배 바이트를 보냈습니다. {why}',
+  'cmp.conclusion.sseCheap':
+    '거의 같은 비용입니다. 서버에서 오는 이벤트라면 둘 다 세그먼트마다 이벤트 자체에 조금 더 얹어 보낼 뿐입니다.',
+  'cmp.conclusion.ssePosts':
+    '차이는 대부분 클라이언트 메시지에서 나옵니다. 메시지마다 헤더를 반복하는 HTTP/1.1 POST입니다. HTTP/2를 켜서 줄어드는 것을 보세요.',
+  'cmp.conclusion.ssePostsH2':
+    'HPACK을 써도 클라이언트 메시지마다 요청 하나(HEADERS와 DATA 프레임)가 필요하고, WebSocket은 작은 프레임 하나면 됩니다.',
+  'cmp.conclusion.sseFraming':
+    '이벤트마다 SSE의 “id:”와 “data:” 줄이 붙고, WebSocket은 2바이트 헤더만 붙습니다.',
+  'cmp.conclusion.heartbeat':
+    '하트비트 {n}번({s}초마다): WebSocket의 ping과 pong은 한 번에 프레임 {ws}바이트, SSE의 주석 줄은 {sse}바이트가 들고, 여기에 세그먼트의 TCP/IP 헤더가 더해집니다.',
 } as const;

@@ -6,6 +6,7 @@
 import { headerValue, type HeaderField, type HttpRequest } from '../../protocol/index.ts';
 import type { TcpEndpoint } from '../tcp.ts';
 import { HttpClientConn, type HttpHost } from './http.ts';
+import { Http2Framing } from './http2.ts';
 import { Lane } from './lane.ts';
 import { upstreamBytes, type UpstreamMessage } from './messages.ts';
 import { cookieHeader } from './settings.ts';
@@ -25,8 +26,11 @@ export abstract class HttpLane extends Lane implements HttpHost {
   /** Upstream over HTTP: a POST on a connection of its own (the others may be busy holding a response). */
   #upstream: HttpClientConn | null = null;
 
-  account(headers: number, payload: number): void {
-    this.stats.headerBytes += headers;
+  /** The HTTP/2 switch (settings.http2): the lane counts HTTP/2 framing for the messages it sends. */
+  readonly #http2 = this.race.settings.http2 ? new Http2Framing() : null;
+
+  account(headers: number, payload: number, http2: (f: Http2Framing) => number): void {
+    this.stats.headerBytes += this.#http2 ? http2(this.#http2) : headers;
     this.stats.payloadBytes += payload;
   }
 
@@ -63,6 +67,9 @@ export abstract class HttpLane extends Lane implements HttpHost {
         },
         keep,
       );
+      // Over HTTP/2 the POST is one more stream of the lane's one connection, not a connection of its
+      // own. The simulated TCP still opens one (its 3 + 4 handshake segments stay in tcpBytes).
+      if (this.#http2) this.stats.connections--;
     }
     const body = upstreamBytes(message);
     this.#upstream.request(

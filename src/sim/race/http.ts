@@ -9,6 +9,7 @@ import { MessageReader, chunk, requestBytes, responseHead } from '../http1.ts';
 import type { TcpEndpoint } from '../tcp.ts';
 import type { HttpEvent, Timeline } from '../timeline.ts';
 import type { LaneStats, RaceContext } from './lane.ts';
+import type { Http2Framing } from './http2.ts';
 import type { ServerEvent } from './settings.ts';
 
 /** What an HTTP connection needs from the lane it runs in (an `HttpLane`). */
@@ -17,8 +18,12 @@ export interface HttpHost {
   readonly timeline: Timeline;
   readonly stats: LaneStats;
   openTcp(): { client: TcpEndpoint; server: TcpEndpoint };
-  /** Count bytes sent: `headers` of framing and `payload` of events or upstream messages. */
-  account(headers: number, payload: number): void;
+  /**
+   * Count bytes sent: `headers` of HTTP/1.1 framing and `payload` of events or upstream messages. With
+   * the HTTP/2 switch on, `http2` is asked instead what the same message's framing costs as HTTP/2
+   * frames (it must be asked for every message, in order: HPACK's tables depend on what came before).
+   */
+  account(headers: number, payload: number, http2: (f: Http2Framing) => number): void;
   /** The server now holds this connection open (counted once), or no longer does. */
   holdServer(ep: TcpEndpoint): void;
   releaseServer(ep: TcpEndpoint): void;
@@ -76,7 +81,11 @@ export class HttpServerSide {
     const all = [...headers, { name: 'Content-Length', value: String(body.length) }];
     if (!this.keepAlive) all.push({ name: 'Connection', value: 'close' });
     const head = responseHead(status, reason, all);
-    this.lane.account(head.bytes.length + body.length - payload, payload);
+    this.lane.account(
+      head.bytes.length + body.length - payload,
+      payload,
+      (h2) => h2.response(status, all, body.length) + body.length - payload,
+    );
     this.#send(head.message, concatBytes([head.bytes, body]));
     if (!this.keepAlive) this.drop();
   }
@@ -96,13 +105,13 @@ export class HttpServerSide {
   /** Start a response whose body goes on chunk by chunk. */
   streamHead(headers: HeaderField[]): void {
     const head = responseHead(200, 'OK', [...headers, { name: 'Transfer-Encoding', value: 'chunked' }]);
-    this.lane.account(head.bytes.length, 0);
+    this.lane.account(head.bytes.length, 0, (h2) => h2.response(200, head.message.headers, 0));
     this.#send(head.message, head.bytes);
   }
 
   chunk(data: Uint8Array, payload: number): void {
     const c = chunk(data);
-    this.lane.account(c.length - payload, payload);
+    this.lane.account(c.length - payload, payload, (h2) => h2.data() + data.length - payload);
     this.tcp.write(c);
   }
 
@@ -202,7 +211,12 @@ export class HttpClientConn {
   ): void {
     const r = requestBytes(method, target, headers, body);
     this.lane.stats.requests++;
-    this.lane.account(r.bytes.length - payload, payload);
+    const bodyLength = body?.length ?? 0;
+    this.lane.account(
+      r.bytes.length - payload,
+      payload,
+      (h2) => h2.request(method, target, r.message.headers, bodyLength) + bodyLength - payload,
+    );
     this.#handlers.push(handler);
     this.busy = true;
     const ev = recordHttp(this.lane, r.message, r.bytes, this.client.conn, 'client');

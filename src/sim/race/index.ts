@@ -49,7 +49,9 @@ export class Race implements RaceContext {
     techniques: readonly Technique[] = TECHNIQUES,
     codec: DeflateCodec | null = null,
   ) {
-    this.settings = { ...DEFAULT_RACE, ...settings };
+    const merged = { ...DEFAULT_RACE, ...settings };
+    // HTTP/2 has one connection for every request (RFC 9113 §9.1): there is no HTTP/2 without keep-alive.
+    this.settings = merged.http2 ? { ...merged, keepAlive: true } : merged;
     this.codec = codec;
     this.events = makeSchedule(this.settings);
     this.clock.afterEach = () => {
@@ -80,6 +82,17 @@ export class Race implements RaceContext {
           lane.net.settle();
         }
       });
+    }
+    const beat = this.settings.heartbeat;
+    if (beat > 0) {
+      for (let t = beat; t < this.settings.duration; t += beat) {
+        this.clock.at(t, () => {
+          for (const lane of this.lanes) {
+            lane.heartbeat();
+            lane.net.settle();
+          }
+        });
+      }
     }
     const every = this.settings.upstreamEvery;
     if (every > 0) {

@@ -176,6 +176,9 @@ export abstract class Lane {
   /** The client application wants to send a message upstream. */
   abstract sendUpstream(message: UpstreamMessage, sentAt: number): void;
 
+  /** A heartbeat is due (settings.heartbeat): only WebSocket and SSE send one; the other lanes ignore it. */
+  heartbeat(): void {}
+
   /** A new TCP connection: the server side counts what it holds. */
   openTcp(): { client: TcpEndpoint; server: TcpEndpoint } {
     const conn = ++this.#conn;

@@ -39,6 +39,18 @@ export interface RaceSettings {
    * carry DEFLATE bytes, and the lane's payload counters count those (RFC 7692). Needs a codec (Race).
    */
   wsDeflate: boolean;
+  /**
+   * The HTTP lanes run as streams of one HTTP/2 connection (RFC 9113): their framing is counted as
+   * HEADERS frames with HPACK and DATA frames (race/http2.ts), and keep-alive is on (one connection).
+   * The WebSocket lane keeps its own HTTP/1.1 connection.
+   */
+  http2: boolean;
+  /**
+   * A heartbeat every this many ms (0: none): the WebSocket server sends a ping and the client's engine
+   * answers with a pong (RFC 6455 §5.5.2, §5.5.3); the SSE server writes a comment line, ":" (HTML's
+   * SSE authoring notes suggest one every 15 s or so, so that proxies do not close an idle stream).
+   */
+  heartbeat: number;
 }
 
 export const DEFAULT_RACE: RaceSettings = {
@@ -56,6 +68,8 @@ export const DEFAULT_RACE: RaceSettings = {
   sseRetry: 1000,
   sseDropAt: null,
   wsDeflate: false,
+  http2: false,
+  heartbeat: 0,
 };
 
 export interface ServerEvent {

@@ -49,6 +49,11 @@ export class StreamLane extends HttpLane {
     this.#flush();
   }
 
+  /** SSE: a comment line (a line starting with ":"), which the client's parser ignores; it only keeps the stream busy. */
+  override heartbeat(): void {
+    if (this.sse && this.#out?.open) this.#out.chunk(enc.encode(':\n\n'), 0);
+  }
+
   #open(): void {
     const conn = new HttpClientConn(
       this,

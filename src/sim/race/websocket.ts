@@ -51,6 +51,14 @@ export class WebSocketLane extends Lane {
     this.#link!.pump('client');
   }
 
+  /** RFC 6455 §5.5.2: the server pings; the client's engine answers with a pong by itself. */
+  override heartbeat(): void {
+    const s = this.#link?.server;
+    if (!s || s.state !== 'OPEN') return;
+    s.sendPing();
+    this.#link!.pump('server');
+  }
+
   /** What either engine did: count the bytes it wrote, and act on opening and on messages. */
   #onEngineEvent(side: Side, e: EngineEvent): void {
     if (side === 'server' && e.type === 'state' && e.to === 'OPEN') {

@@ -5,6 +5,7 @@
  */
 import { fmt, t, tn } from '../../i18n/locale.svelte.ts';
 import type { Lane, Race } from '../../sim/race/index.ts';
+import { heartbeatFrameBytes } from '../../sim/race/heartbeat.ts';
 import { summarize } from '../../sim/race/summary.ts';
 
 const count = (n: number): string => fmt(Math.round(n));
@@ -56,5 +57,41 @@ export function conclusions(race: Race, time: number): string[] {
       out.push(t('cmp.conclusion.bytes', { ratio: ratio.toFixed(1), delay }));
     }
   }
+  if (sse && ws && wire(ws) > 0) {
+    const ratio = wire(sse) / wire(ws);
+    const settings = race.settings;
+    const why =
+      ratio <= SSE_NEARLY_AS_CHEAP
+        ? t('cmp.conclusion.sseCheap')
+        : settings.upstreamEvery > 0
+          ? t(settings.http2 ? 'cmp.conclusion.ssePostsH2' : 'cmp.conclusion.ssePosts')
+          : t('cmp.conclusion.sseFraming');
+    out.push(t('cmp.conclusion.sseVsWs', { ratio: ratio.toFixed(2), why }));
+  }
+  if (race.settings.http2 && poll) {
+    const s = poll.at(time);
+    if (s.requests > 0)
+      out.push(t('cmp.conclusion.http2', { perRequest: count(s.headerBytes / s.requests) }));
+  }
+  const beat = race.settings.heartbeat;
+  if (beat > 0 && (sse || ws)) {
+    // Beats go out at k·beat for k ≥ 1, up to the playhead and before the end of the run.
+    const n = Math.max(0, Math.min(Math.floor(time / beat), Math.ceil(race.settings.duration / beat) - 1));
+    const cost = heartbeatFrameBytes(race.settings.http2);
+    out.push(
+      t('cmp.conclusion.heartbeat', {
+        n: count(n),
+        s: count(beat / 1000),
+        ws: cost.websocket,
+        sse: cost.sse,
+      }),
+    );
+  }
   return out;
 }
+
+/**
+ * SSE counts as "nearly as cheap" as WebSocket up to this ratio of bytes on the wire (a judgement, said
+ * in the sentence's own figures: 1.3 means under a third more).
+ */
+export const SSE_NEARLY_AS_CHEAP = 1.3;
