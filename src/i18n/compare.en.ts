@@ -81,7 +81,7 @@ export const compareEn = {
   'cmp.heartbeat': 'Heartbeat every (s)',
   'cmp.heartbeat.off': 'off',
   'cmp.conclusion.http2':
-    'Over HTTP/2 every HTTP request was a stream of one connection, and HPACK sent repeated header fields as one-byte table indexes: short polling’s framing came to {perRequest} bytes a request. The WebSocket lane keeps its own HTTP/1.1 connection.',
+    'Over HTTP/2 every HTTP request was a stream of one connection, and HPACK sent repeated header fields as one-byte table indexes: short polling’s framing came to {perRequest} bytes a request. The WebSocket lane keeps its own HTTP/1.1 connection, and the lane diagrams still draw the HTTP/1.1 messages: the counters are HTTP/2’s.',
   'cmp.conclusion.sseVsWs': 'SSE put {ratio}× the bytes of WebSocket on the wire: {why}',
   'cmp.conclusion.sseCheap':
     'nearly as cheap. For events from the server, both send little more than the event itself in each segment.',
@@ -91,6 +91,8 @@ export const compareEn = {
     'even with HPACK, each client message is a request (HEADERS and DATA frames) where WebSocket sends one small frame.',
   'cmp.conclusion.sseFraming':
     'each event carries SSE’s “id:” and “data:” lines where WebSocket has a 2-byte header.',
-  'cmp.conclusion.heartbeat':
+  'cmp.conclusion.heartbeat.one':
+    '{n} heartbeat (one every {s} s): WebSocket’s ping and pong cost {ws} bytes of frames each, SSE’s comment line {sse} bytes, plus the TCP/IP headers of their segments.',
+  'cmp.conclusion.heartbeat.other':
     '{n} heartbeats (one every {s} s): WebSocket’s ping and pong cost {ws} bytes of frames each, SSE’s comment line {sse} bytes, plus the TCP/IP headers of their segments.',
 } as const;

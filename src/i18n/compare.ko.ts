@@ -81,7 +81,7 @@ export const compareKo = {
   'cmp.heartbeat': '하트비트 간격(초)',
   'cmp.heartbeat.off': '끔',
   'cmp.conclusion.http2':
-    'HTTP/2에서는 모든 HTTP 요청이 연결 하나의 스트림이었고, HPACK이 반복되는 헤더 필드를 1바이트 테이블 인덱스로 보냈습니다. 짧은 폴링의 프레이밍은 요청당 {perRequest}바이트였습니다. WebSocket 레인은 자기 HTTP/1.1 연결을 그대로 씁니다.',
+    'HTTP/2에서는 모든 HTTP 요청이 연결 하나의 스트림이었고, HPACK이 반복되는 헤더 필드를 1바이트 테이블 인덱스로 보냈습니다. 짧은 폴링의 프레이밍은 요청당 {perRequest}바이트였습니다. WebSocket 레인은 자기 HTTP/1.1 연결을 그대로 쓰고, 레인 그림은 여전히 HTTP/1.1 메시지를 그립니다. 카운터만 HTTP/2 기준입니다.',
   'cmp.conclusion.sseVsWs': 'SSE는 WebSocket의 {ratio}배 바이트를 보냈습니다. {why}',
   'cmp.conclusion.sseCheap':
     '거의 같은 비용입니다. 서버에서 오는 이벤트라면 둘 다 세그먼트마다 이벤트 자체에 조금 더 얹어 보낼 뿐입니다.',
@@ -91,6 +91,8 @@ export const compareKo = {
     'HPACK을 써도 클라이언트 메시지마다 요청 하나(HEADERS와 DATA 프레임)가 필요하고, WebSocket은 작은 프레임 하나면 됩니다.',
   'cmp.conclusion.sseFraming':
     '이벤트마다 SSE의 “id:”와 “data:” 줄이 붙고, WebSocket은 2바이트 헤더만 붙습니다.',
-  'cmp.conclusion.heartbeat':
+  'cmp.conclusion.heartbeat.one':
+    '하트비트 {n}번({s}초마다): WebSocket의 ping과 pong은 한 번에 프레임 {ws}바이트, SSE의 주석 줄은 {sse}바이트가 들고, 여기에 세그먼트의 TCP/IP 헤더가 더해집니다.',
+  'cmp.conclusion.heartbeat.other':
     '하트비트 {n}번({s}초마다): WebSocket의 ping과 pong은 한 번에 프레임 {ws}바이트, SSE의 주석 줄은 {sse}바이트가 들고, 여기에 세그먼트의 TCP/IP 헤더가 더해집니다.',
 } as const;

@@ -156,7 +156,9 @@ describe('the counters table on a phone (390×844, ko-KR)', () => {
         return { what: el.outerHTML.slice(0, 60), width: r.width, height: r.height };
       }),
     );
-    expect(boxes.length).toBe(6 + 1 + 1 + 1 + 1 + 3); // 6 numbers, the schedule, speed, play, time, 3 checkboxes
+    // 6 numbers, the schedule and heartbeat selects, speed, play, time, 5 checkboxes (keep-alive, HTTP/2,
+    // upstream, SSE drop, WebSocket compression)
+    expect(boxes.length).toBe(6 + 2 + 1 + 1 + 1 + 5);
     for (const b of boxes) {
       expect(b.height, b.what).toBeGreaterThanOrEqual(44);
       expect(b.width, b.what).toBeGreaterThanOrEqual(44);

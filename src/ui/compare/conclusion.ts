@@ -78,14 +78,7 @@ export function conclusions(race: Race, time: number): string[] {
     // Beats go out at k·beat for k ≥ 1, up to the playhead and before the end of the run.
     const n = Math.max(0, Math.min(Math.floor(time / beat), Math.ceil(race.settings.duration / beat) - 1));
     const cost = heartbeatFrameBytes(race.settings.http2);
-    out.push(
-      t('cmp.conclusion.heartbeat', {
-        n: count(n),
-        s: count(beat / 1000),
-        ws: cost.websocket,
-        sse: cost.sse,
-      }),
-    );
+    out.push(tn('cmp.conclusion.heartbeat', n, { s: count(beat / 1000), ws: cost.websocket, sse: cost.sse }));
   }
   return out;
 }
