@@ -57,7 +57,7 @@ describe('the race with HTTP/2 and heartbeats', () => {
         expect(num((await cell.textContent()) ?? '')).toBe(poll.headerBytes);
         const text = (await page.getByTestId('conclusion').textContent()) ?? '';
         expect(text).toContain(lang === 'en' ? 'Over HTTP/2' : 'HTTP/2에서는');
-        expect(text).toContain(lang === 'en' ? 'heartbeats' : '하트비트');
+        expect(text).toContain(lang === 'en' ? 'heartbeat' : '하트비트');
         expect(text).toContain(lang === 'en' ? 'SSE put' : 'SSE는 WebSocket의');
         expect(await seriousAxeFindings(page)).toEqual([]);
         await page.getByTestId('cmp-http2').scrollIntoViewIfNeeded();
