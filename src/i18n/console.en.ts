@@ -38,7 +38,10 @@ export const consoleEn = {
     'open TCP, then the WebSocket handshake; --protocol chat,superchat offers subprotocols, --deflate offers permessage-deflate as browsers do, --deflate=client_no_context_takeover,server_max_window_bits=10 with those parameters (RFC 7692 §7.1)',
   'con.cmd.send': 'send a text message',
   'con.cmd.binary': 'send a binary message, e.g. binary 01 02 ff',
-  'con.cmd.ping': 'send a ping (the server answers pong)',
+  'con.cmd.ping':
+    'send a ping (the server answers pong); ping every 30000 [timeout 10000] makes the client ping on a timer and give up on the connection (1006) when a pong misses its deadline; ping off stops it',
+  'con.cmd.middlebox':
+    'put a box on the path that forgets quiet connections: middlebox idle 60000 [drop|reset] is a load balancer’s idle timeout (later segments vanish, or both ends get a RST), middlebox nat 30000 a NAT whose mapping expires; middlebox off takes it away',
   'con.cmd.close': 'start the closing handshake, e.g. close 1000 bye',
   'con.cmd.frag': 'send one text message as n frames',
   'con.cmd.raw': 'put arbitrary bytes on the wire (see the server reject bad frames)',
@@ -137,4 +140,21 @@ export const consoleEn = {
     'The server lets in every Origin: any page on any site may open a socket here with the visitor’s cookies. It takes effect on the next connect.',
   'con.serverSameSite':
     'The bank’s session cookie is now SameSite={value}: {value} = none goes with cross-site handshakes too; lax and strict only with same-site ones (a WebSocket is not a top-level navigation). It takes effect on the next connect.',
+  // Staying connected (issue 14, lesson 15): the middlebox and the heartbeat.
+  'con.err.middlebox': 'middlebox idle <ms> [drop|reset], middlebox nat <ms>, or middlebox off.',
+  'con.err.middleboxMs': '“{word}” is not a timeout: give a whole number of milliseconds, {min}–{max}.',
+  'con.err.heartbeat':
+    'ping every <ms> [timeout <ms>] (whole milliseconds, 100–3600000), or ping off. A plain ping [text] sends one ping.',
+  'con.err.heartbeatDeadline':
+    'The pong deadline ({timeout} ms) must be shorter than the interval ({every} ms): the next ping would leave before the last one is judged.',
+  'con.middleboxIdle':
+    'A load balancer now sits on the path: after {ms} ms without a segment it forgets a connection and {then}. It watches each connection from its next segment on.',
+  'con.middleboxIdle.drop': 'drops what comes later, silently',
+  'con.middleboxIdle.reset': 'sends a RST to both ends',
+  'con.middleboxNat':
+    'A NAT now sits on the path: a mapping lasts {ms} ms without a segment; after that the server’s segments vanish, and the client’s get a RST from the server (it sees an unknown connection).',
+  'con.middleboxOff': 'No middlebox on the path: every segment arrives.',
+  'con.heartbeat':
+    'The client now pings every {every} ms while open, and gives up on the connection (1006) if no pong comes within {timeout} ms.',
+  'con.heartbeatOff': 'The client no longer pings on a timer.',
 } as const;

@@ -38,7 +38,10 @@ export const consoleKo = {
     'TCP를 열고 WebSocket 핸드셰이크를 시작. --protocol chat,superchat은 서브프로토콜을 제안하고, --deflate는 브라우저처럼 permessage-deflate를, --deflate=client_no_context_takeover,server_max_window_bits=10은 그 파라미터로 제안(RFC 7692 §7.1)',
   'con.cmd.send': '텍스트 메시지 보내기',
   'con.cmd.binary': '바이너리 메시지 보내기, 예: binary 01 02 ff',
-  'con.cmd.ping': 'ping 보내기(서버가 pong으로 답함)',
+  'con.cmd.ping':
+    'ping 보내기(서버가 pong으로 답함). ping every 30000 [timeout 10000]은 클라이언트가 주기적으로 ping을 보내고, 기한 안에 pong이 오지 않으면 연결을 포기하게 함(1006). ping off로 멈춤',
+  'con.cmd.middlebox':
+    '조용한 연결을 잊어버리는 장비를 경로에 둠. middlebox idle 60000 [drop|reset]은 로드 밸런서의 유휴 타임아웃(이후 세그먼트가 사라지거나, 양쪽 끝이 RST를 받음), middlebox nat 30000은 매핑이 만료되는 NAT. middlebox off로 없앰',
   'con.cmd.close': '닫는 핸드셰이크 시작, 예: close 1000 bye',
   'con.cmd.frag': '텍스트 메시지 하나를 프레임 n개로 나눠 보내기',
   'con.cmd.raw': '임의의 바이트를 그대로 전송(잘못된 프레임을 서버가 거부하는 모습 보기)',
@@ -137,4 +140,21 @@ export const consoleKo = {
     '서버가 모든 Origin을 받아들입니다. 어느 사이트의 어느 페이지든 방문자의 쿠키를 실어 이곳에 소켓을 열 수 있습니다. 다음 connect부터 적용됩니다.',
   'con.serverSameSite':
     '은행 세션 쿠키가 이제 SameSite={value}입니다. none이면 다른 사이트에서 시작한 핸드셰이크에도 실리고, lax와 strict는 같은 사이트에서만 실립니다(WebSocket은 최상위 내비게이션이 아니므로). 다음 connect부터 적용됩니다.',
+  // 연결 유지하기(이슈 14, 15강): 미들박스와 하트비트.
+  'con.err.middlebox': 'middlebox idle <ms> [drop|reset], middlebox nat <ms>, 또는 middlebox off.',
+  'con.err.middleboxMs': '“{word}”는 타임아웃이 아닙니다. {min}–{max} 사이의 정수 밀리초로 주세요.',
+  'con.err.heartbeat':
+    'ping every <ms> [timeout <ms>](정수 밀리초, 100–3600000) 또는 ping off. 그냥 ping [text]는 ping을 한 번 보냅니다.',
+  'con.err.heartbeatDeadline':
+    'pong 기한({timeout} ms)은 간격({every} ms)보다 짧아야 합니다. 그렇지 않으면 앞의 ping을 판정하기도 전에 다음 ping이 나갑니다.',
+  'con.middleboxIdle':
+    '이제 경로에 로드 밸런서가 있습니다. 세그먼트 없이 {ms} ms가 지나면 연결을 잊고 {then}. 각 연결은 다음 세그먼트부터 지켜봅니다.',
+  'con.middleboxIdle.drop': '이후에 오는 것을 조용히 버립니다',
+  'con.middleboxIdle.reset': '양쪽 끝에 RST를 보냅니다',
+  'con.middleboxNat':
+    '이제 경로에 NAT가 있습니다. 매핑은 세그먼트 없이 {ms} ms 동안 유지됩니다. 그 뒤로 서버의 세그먼트는 사라지고, 클라이언트의 세그먼트는 서버에서 RST를 받습니다(서버에게는 모르는 연결이므로).',
+  'con.middleboxOff': '경로에 미들박스가 없습니다. 모든 세그먼트가 도착합니다.',
+  'con.heartbeat':
+    '이제 클라이언트는 연결이 열려 있는 동안 {every} ms마다 ping을 보내고, {timeout} ms 안에 pong이 오지 않으면 연결을 포기합니다(1006).',
+  'con.heartbeatOff': '클라이언트가 더는 주기적으로 ping을 보내지 않습니다.',
 } as const;

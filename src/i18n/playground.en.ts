@@ -60,6 +60,14 @@ export const playgroundEn = {
   'pg.note.error': 'error §{section} → {answer}',
   'pg.note.errorFail': 'error §{section}: failed',
   'pg.note.notSent': 'TCP {state}: {bytes} bytes not sent (the connection cannot carry data now)',
+  'pg.note.boxDrop':
+    'middlebox: {ms} ms without a segment, so the load balancer forgets this connection and drops what comes later (nobody is told: no FIN, no RST)',
+  'pg.note.boxReset':
+    'middlebox: {ms} ms without a segment, so the load balancer forgets this connection and sends a RST to both ends (RFC 9293 §3.10.7)',
+  'pg.note.natForgot':
+    'NAT: {ms} ms without a segment, so the mapping expires: the server’s segments now vanish, and the client’s reach the server on a new port, which answers RST',
+  'pg.note.pongMissed':
+    'heartbeat: no pong within {ms} ms (RFC 6455 §5.5.2: a ping must be answered), so the client gives up: it aborts TCP and reports 1006 to the application',
 
   // The server behaviours (sim/servers.ts, ServerTexts).
   'pg.server.echo': 'echo: sends every message back',

@@ -62,6 +62,14 @@ export const playgroundKo = {
   'pg.note.error': '오류 §{section} → {answer}',
   'pg.note.errorFail': '오류 §{section}: 연결 실패',
   'pg.note.notSent': 'TCP {state}: {bytes}바이트를 보내지 못함(지금은 연결이 데이터를 실을 수 없음)',
+  'pg.note.boxDrop':
+    '미들박스: 세그먼트 없이 {ms} ms가 지나 로드 밸런서가 이 연결을 잊고 이후에 오는 것을 버림(아무에게도 알리지 않음: FIN도 RST도 없음)',
+  'pg.note.boxReset':
+    '미들박스: 세그먼트 없이 {ms} ms가 지나 로드 밸런서가 이 연결을 잊고 양쪽 끝에 RST를 보냄(RFC 9293 §3.10.7)',
+  'pg.note.natForgot':
+    'NAT: 세그먼트 없이 {ms} ms가 지나 매핑이 만료됨. 이제 서버의 세그먼트는 사라지고, 클라이언트의 세그먼트는 새 포트로 서버에 닿아 RST를 받음',
+  'pg.note.pongMissed':
+    '하트비트: {ms} ms 안에 pong이 오지 않음(RFC 6455 §5.5.2: ping에는 반드시 답해야 함). 클라이언트가 연결을 포기하고 TCP를 중단한 뒤 애플리케이션에 1006을 알림',
 
   // 서버 동작(sim/servers.ts, ServerTexts).
   'pg.server.echo': 'echo: 받은 메시지를 그대로 돌려보냄',

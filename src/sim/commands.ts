@@ -12,6 +12,7 @@ import {
   type Text,
   type WindowBits,
 } from '../protocol/index.ts';
+import type { HeartbeatSettings, MiddleboxSettings } from './middlebox.ts';
 import { parseOrigin, SAME_SITES, type SameSite } from './origins.ts';
 import { SERVER_KINDS, type ServerDeflate, type ServerKind } from './servers.ts';
 import type { CommandResult, ConnectOptions, World } from './world.ts';
@@ -21,6 +22,10 @@ export type Command =
   | { readonly name: 'send'; readonly text: string }
   | { readonly name: 'binary'; readonly bytes: Uint8Array }
   | { readonly name: 'ping'; readonly text: string }
+  /** `ping every N [timeout M]` / `ping off`: the client's heartbeat (middlebox.ts); null: off. */
+  | { readonly name: 'ping'; readonly heartbeat: HeartbeatSettings | null }
+  /** `middlebox idle N [drop|reset]`, `middlebox nat N`, `middlebox off` (middlebox.ts); null: none. */
+  | { readonly name: 'middlebox'; readonly middlebox: MiddleboxSettings | null }
   | { readonly name: 'close'; readonly code: number | undefined; readonly reason: string }
   | { readonly name: 'frag'; readonly text: string; readonly count: number }
   | { readonly name: 'raw'; readonly bytes: Uint8Array }
@@ -82,6 +87,11 @@ export type CommandTexts = { readonly [N in CommandName as `con.cmd.${N}`]: Reco
   readonly 'con.err.originForm': { readonly value: string };
   readonly 'con.err.serverSameSite': Record<never, never>;
   readonly 'con.err.unknown': { readonly word: string };
+  readonly 'con.err.middlebox': Record<never, never>;
+  readonly 'con.err.middleboxMs': { readonly word: string; readonly min: number; readonly max: number };
+  readonly 'con.err.heartbeat': Record<never, never>;
+  /** A deadline at least as long as the interval: a second ping leaves before the first is judged. */
+  readonly 'con.err.heartbeatDeadline': { readonly every: number; readonly timeout: number };
 };
 export type CommandTextId = keyof CommandTexts;
 const say = messagesOf<CommandTexts>();
@@ -92,6 +102,14 @@ export interface CommandInfo {
   readonly help: Text<CommandTextId>;
 }
 
+export const MIDDLEBOX_USAGE = 'middlebox idle <ms> [drop|reset] | middlebox nat <ms> | middlebox off';
+export const HEARTBEAT_USAGE = 'ping every <ms> [timeout <ms>] | ping off';
+/** Timers from 100 ms (a few round trips at the default latency) to an hour of virtual time. */
+export const MIN_TIMER_MS = 100;
+export const MAX_TIMER_MS = 3_600_000;
+/** With no deadline given, half the interval: a pong is due long before the next ping leaves. */
+const defaultDeadline = (everyMs: number): number => Math.max(MIN_TIMER_MS, Math.floor(everyMs / 2));
+
 export const COMMANDS: readonly CommandInfo[] = [
   {
     name: 'connect',
@@ -100,7 +118,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   },
   { name: 'send', usage: 'send <text>', help: say('con.cmd.send') },
   { name: 'binary', usage: 'binary <hex>', help: say('con.cmd.binary') },
-  { name: 'ping', usage: 'ping [text]', help: say('con.cmd.ping') },
+  { name: 'ping', usage: 'ping [text] | ping every <ms> [timeout <ms>] | ping off', help: say('con.cmd.ping') },
   { name: 'close', usage: 'close [code] [reason]', help: say('con.cmd.close') },
   { name: 'frag', usage: 'frag <text> <n>', help: say('con.cmd.frag') },
   { name: 'raw', usage: 'raw <hex>', help: say('con.cmd.raw') },
@@ -111,6 +129,7 @@ export const COMMANDS: readonly CommandInfo[] = [
     usage: 'server echo|chat|ticker|reject|bank|deflate …|protocols …|origins …|samesite …',
     help: say('con.cmd.server'),
   },
+  { name: 'middlebox', usage: MIDDLEBOX_USAGE, help: say('con.cmd.middlebox') },
   { name: 'dump', usage: 'dump on|off', help: say('con.cmd.dump') },
   { name: 'reset', usage: 'reset', help: say('con.cmd.reset') },
   { name: 'clear', usage: 'clear', help: say('con.cmd.clear') },
@@ -118,6 +137,7 @@ export const COMMANDS: readonly CommandInfo[] = [
 ];
 
 export const MAX_COMMAND_BYTES = 1024 * 1024;
+
 
 export type ParsedCommand =
   | { readonly ok: true; readonly command: Command }
@@ -393,6 +413,49 @@ function serverSameSite(args: readonly string[]): ParsedCommand {
   return { ok: true, command: { name: 'server', set: 'samesite', sameSite: v as SameSite } };
 }
 
+/** `middlebox idle 60000 reset`, `middlebox nat 30000`, `middlebox off`. */
+function middlebox(args: readonly string[]): ParsedCommand {
+  const fail = (error: Text<CommandTextId>): ParsedCommand => ({ ok: false, error, usage: MIDDLEBOX_USAGE });
+  const what = args[0]?.toLowerCase();
+  const ms = (word: string | undefined): number | ParsedCommand => {
+    const n = intArg(word, MIN_TIMER_MS, MAX_TIMER_MS);
+    return n ?? fail(say('con.err.middleboxMs', { word: (word ?? '').slice(0, 20), min: MIN_TIMER_MS, max: MAX_TIMER_MS }));
+  };
+  if (what === 'off' && args.length === 1) return { ok: true, command: { name: 'middlebox', middlebox: null } };
+  if (what === 'idle' && args.length >= 2 && args.length <= 3) {
+    const idleMs = ms(args[1]);
+    if (typeof idleMs !== 'number') return idleMs;
+    const mode = (args[2] ?? 'drop').toLowerCase();
+    if (mode !== 'drop' && mode !== 'reset') return fail(say('con.err.unexpected', { word: args[2]!.slice(0, 40) }));
+    return { ok: true, command: { name: 'middlebox', middlebox: { kind: 'idle-timeout', idleMs, onIdle: mode } } };
+  }
+  if (what === 'nat' && args.length === 2) {
+    const mappingMs = ms(args[1]);
+    if (typeof mappingMs !== 'number') return mappingMs;
+    return { ok: true, command: { name: 'middlebox', middlebox: { kind: 'nat', mappingMs } } };
+  }
+  return fail(say('con.err.middlebox'));
+}
+
+/** `ping every 30000 [timeout 10000]` or `ping off`; null: not a heartbeat line (an ordinary ping). */
+function heartbeat(words: readonly string[]): ParsedCommand | null {
+  const what = words[1]?.toLowerCase();
+  if (what === 'off' && words.length === 2) return { ok: true, command: { name: 'ping', heartbeat: null } };
+  if (what !== 'every') return null;
+  const fail = (error: Text<CommandTextId>): ParsedCommand => ({ ok: false, error, usage: HEARTBEAT_USAGE });
+  const everyMs = intArg(words[2], MIN_TIMER_MS, MAX_TIMER_MS);
+  if (everyMs === null || (words.length !== 3 && words.length !== 5)) return fail(say('con.err.heartbeat'));
+  let timeoutMs = defaultDeadline(everyMs);
+  if (words.length === 5) {
+    const t = words[3]!.toLowerCase() === 'timeout' ? intArg(words[4], MIN_TIMER_MS, MAX_TIMER_MS) : null;
+    if (t === null) return fail(say('con.err.heartbeat'));
+    timeoutMs = t;
+  }
+  if (timeoutMs >= everyMs)
+    return fail(say('con.err.heartbeatDeadline', { every: everyMs, timeout: timeoutMs }));
+  return { ok: true, command: { name: 'ping', heartbeat: { everyMs, timeoutMs } } };
+}
+
 function intArg(s: string | undefined, min: number, max: number): number | null {
   if (s === undefined || !/^\d+$/.test(s)) return null;
   const n = Number(s);
@@ -462,6 +525,8 @@ export function parseCommand(line: string): ParsedCommand {
       return b instanceof Uint8Array ? { ok: true, command: { name: word, bytes: b } } : b;
     }
     case 'ping': {
+      const hb = heartbeat(words);
+      if (hb) return hb;
       const text = restOf(line, raw0);
       if (new TextEncoder().encode(text).length > 125) return bad('ping', say('con.err.pingTooLong'));
       return { ok: true, command: { name: 'ping', text } };
@@ -506,6 +571,8 @@ export function parseCommand(line: string): ParsedCommand {
         return bad('server', say('con.err.server'));
       return { ok: true, command: { name: 'server', set: 'kind', kind } };
     }
+    case 'middlebox':
+      return middlebox(words.slice(1));
     case 'dump': {
       const v = words[1]?.toLowerCase();
       if (v !== 'on' && v !== 'off') return bad('dump', say('con.err.dump'));
@@ -538,6 +605,8 @@ export function complete(prefix: string): string[] {
         .map((k) => `server ${k}`);
     }
     if (word === 'dump') return ['on', 'off'].filter((k) => k.startsWith(arg)).map((k) => `dump ${k}`);
+    if (word === 'middlebox' && !p.slice('middlebox '.length).includes(' '))
+      return ['idle', 'nat', 'off'].filter((k) => k.startsWith(arg)).map((k) => `middlebox ${k}`);
     return [];
   }
   return COMMANDS.map((c) => c.name).filter((n) => n.startsWith(p));
@@ -556,7 +625,14 @@ export function runCommand(world: World, command: Command): CommandResult {
     case 'binary':
       return world.binary(command.bytes);
     case 'ping':
+      if ('heartbeat' in command) {
+        world.setHeartbeat(command.heartbeat);
+        return { ok: true };
+      }
       return world.ping(new TextEncoder().encode(command.text));
+    case 'middlebox':
+      world.setMiddlebox(command.middlebox);
+      return { ok: true };
     case 'close':
       return world.close(command.code, command.reason);
     case 'frag':

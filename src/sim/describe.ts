@@ -43,7 +43,10 @@ export function segmentLabel(s: SegmentEvent): string {
   ) as string[];
   // "SYN-ACK" and "FIN-ACK" read as the textbooks write them; a data segment shows its size.
   const flags = f.syn && f.ack ? 'SYN-ACK' : f.fin && f.ack ? 'FIN-ACK' : names.join(',');
-  return s.payload.length > 0 ? `${flags} len=${s.payload.length}` : flags;
+  const label = s.payload.length > 0 ? `${flags} len=${s.payload.length}` : flags;
+  // Wire notation like the flags: ✕ for a segment a middlebox kept from its peer, and a forged RST says
+  // who really sent it (the box, in the peer's name).
+  return s.lost ? `✕ ${label}` : s.by === 'middlebox' ? `${label} (middlebox)` : label;
 }
 
 export function frameLabel(frame: DecodedFrame): string {
@@ -99,7 +102,7 @@ export function arrowLabel(e: ArrowEvent): string {
       return visibleText(`${m.status} ${m.reason}${extras.length ? ` (${extras.join('; ')})` : ''}`);
     }
     case 'frame':
-      return frameLabel(e.frame);
+      return e.lost ? `✕ ${frameLabel(e.frame)}` : frameLabel(e.frame);
     case 'raw':
       return `RAW ${e.bytes.length} B`;
   }

@@ -4,8 +4,8 @@
  * when it forgets a connection; the endpoints find out only when the next segment crosses it.
  *
  * What may live here: the per-connection memory of a middlebox and the fate of each segment that
- * crosses it. Pure (time is passed in), so the rules are unit-tested without a clock; wiring it into the
- * simulated TCP (a hook in tcp.ts) is left for the playground's `middlebox` command.
+ * crosses it. Pure (time is passed in), so the rules are unit-tested without a clock; world.ts puts it
+ * on the simulated path (tcp.ts Network.filter) for the playground's `middlebox` command.
  */
 
 /** The direction a segment crosses the box: out = client → server, in = server → client. */
@@ -54,8 +54,9 @@ export class Middlebox {
     const last = this.#last.get(conn);
     if (last === undefined) return false;
     if (last === 'forgotten') return true;
-    // The timer fires at last + timeout: at exactly that instant the entry is already gone.
-    if (now - last >= this.#timeoutMs) {
+    // The timer fires at last + timeout: at exactly that instant the entry is already gone. (Compared
+    // as a sum, the form the clock is scheduled with: `now - last` can round below the timeout.)
+    if (now >= last + this.#timeoutMs) {
       this.#last.set(conn, 'forgotten');
       return true;
     }
@@ -86,4 +87,22 @@ export class Middlebox {
  */
 export function heartbeatKeepsAlive(everyMs: number, timeoutMs: number, rttMs: number): boolean {
   return everyMs + rttMs < timeoutMs;
+}
+
+/**
+ * The client's heartbeat (world.ts): a ping every `everyMs` while the connection is open, and if no
+ * pong answers it within `timeoutMs`, the client gives up on the connection (ws's `terminate()`): TCP is
+ * aborted and the application hears 1006. RFC 6455 §5.5.2: a pong must answer every ping, so silence
+ * means the path or the peer is gone.
+ */
+export interface HeartbeatSettings {
+  readonly everyMs: number;
+  readonly timeoutMs: number;
+}
+
+/** The payload of the client's n-th heartbeat ping, and back: its pong echoes it (RFC 6455 §5.5.3). */
+export const heartbeatPayload = (n: number): string => `hb ${n}`;
+export function heartbeatNumber(payload: Uint8Array): number | null {
+  const m = /^hb (\d+)$/.exec(new TextDecoder().decode(payload));
+  return m ? Number(m[1]) : null;
 }

@@ -54,6 +54,8 @@ export const SEGMENTS_PER_FLUSH = 1024;
 export interface Tagged {
   segments: number[];
   arriveT: number;
+  /** A segment carrying part of it was lost at a middlebox: it never arrives whole. */
+  lost?: 'middlebox';
 }
 
 interface PendingWrite {
@@ -68,7 +70,16 @@ export interface TcpCallbacks {
   /** The peer sent FIN: no more data will come. */
   onEof(): void;
   onClosed?(): void;
+  /** A RST ended the connection (RFC 9293 §3.10.7.4: "connection reset"): nothing more comes or goes. */
+  onReset?(): void;
 }
+
+/**
+ * Something on the path that may keep a segment from its peer (sim/middlebox.ts): asked for each
+ * segment an endpoint sends. 'drop': it never arrives; 'reset-sender': it never arrives and the sender
+ * gets a RST in its place. Absent (the default), the link delivers everything, as before.
+ */
+export type SegmentFilter = (from: TcpEndpoint, flags: TcpFlags) => 'pass' | 'drop' | 'reset-sender';
 
 export class TcpEndpoint {
   state: TcpState = 'CLOSED';
@@ -143,9 +154,46 @@ export class TcpEndpoint {
     this.#scheduleFlush();
   }
 
+  /**
+   * ABORT (RFC 9293 §3.10.4 … §3.10.7): send a RST and forget the connection at once, queued data
+   * and all. What a client does when it gives up on a dead path (ws's `terminate()`).
+   */
+  abort(): void {
+    if (this.state === 'CLOSED' || this.state === 'LISTEN' || this.state === 'TIME_WAIT') return;
+    if (this.state !== 'SYN_SENT')
+      this.#send(RST, (this.iss + 1 + this.#sndNxt) >>> 0, this.#ackNumber(), EMPTY);
+    this.#forget();
+  }
+
+  /** The sequence number the peer expects next from us, and the one we expect: what a forged RST needs. */
+  get nextSeq(): number {
+    return (this.iss + 1 + this.#sndNxt + (this.#finSent ? 1 : 0)) >>> 0;
+  }
+
+  get nextAck(): number {
+    return this.#ackNumber();
+  }
+
+  #forget(): void {
+    this.#out = [];
+    this.#outBytes = 0;
+    this.#pending = [];
+    this.#ackDue = false;
+    this.#finWanted = false;
+    this.#setState('CLOSED');
+  }
+
   // ── what arrives ───────────────────────────────────────────────────────
   receive(seg: SegmentEvent): void {
     const f = seg.flags;
+    if (f.rst) {
+      // RFC 9293 §3.10.7.4: a RST in a synchronized state closes the connection at once, and the user
+      // hears "connection reset"; no FIN, no TIME_WAIT. (Our RSTs carry the expected sequence number.)
+      if (this.state === 'CLOSED' || this.state === 'LISTEN' || this.state === 'TIME_WAIT') return;
+      this.#forget();
+      this.callbacks?.onReset?.();
+      return;
+    }
     if (this.state === 'CLOSED' || this.state === 'TIME_WAIT') {
       if (this.state === 'TIME_WAIT' && f.fin) this.#sendAck(); // a retransmitted FIN is re-acknowledged
       return;
@@ -299,6 +347,7 @@ export class TcpEndpoint {
       const p = pending[i]!;
       if (p.tag) {
         p.tag.segments.push(seg.id);
+        if (seg.lost) p.tag.lost = seg.lost;
         if (p.end <= end) p.tag.arriveT = seg.arriveT;
       }
     }
@@ -336,11 +385,14 @@ export class TcpEndpoint {
 }
 
 const EMPTY = new Uint8Array(0);
+const RST: TcpFlags = { syn: false, ack: true, fin: false, psh: false, rst: true };
 
 /** The wire between hosts: per-direction links that serialize segments and delay them. */
 export class Network {
   readonly flushQueue: TcpEndpoint[] = [];
   readonly #busyUntil = new Map<string, number>();
+  /** A middlebox on the path (sim/middlebox.ts via world.ts); null: every segment arrives. */
+  filter: SegmentFilter | null = null;
 
   constructor(
     readonly clock: VirtualClock,
@@ -362,8 +414,11 @@ export class Network {
     ack: number,
     window: number,
     payload: Uint8Array,
+    /** 'middlebox': a RST the box forges in `from`'s name; it skips the filter (it starts there). */
+    by: 'middlebox' | null = null,
   ): SegmentEvent {
     const to = from.peer;
+    const fate = by === null && this.filter ? this.filter(from, flags) : 'pass';
     const link = this.link(from.id, to.id);
     const key = `${from.conn}:${from.id}>${to.id}`;
     const now = this.clock.now;
@@ -385,13 +440,30 @@ export class Network {
       ack,
       window,
       payload,
+      // Optional fields only when set: a timeline without a middlebox is the same as before.
+      ...(fate === 'pass' ? {} : { lost: 'middlebox' as const }),
+      ...(by ? { by } : {}),
     });
     this.timeline.extend(arriveT);
+    if (fate !== 'pass') {
+      // The box forgets the segment; with 'reset-sender' it answers in the peer's name, at once.
+      if (fate === 'reset-sender') this.forgeRst(to, from);
+      return seg;
+    }
     this.clock.at(arriveT, () => {
       to.receive(seg);
       this.settle();
     });
     return seg;
+  }
+
+  /**
+   * A RST the middlebox sends to `to` as if `from` sent it (RFC 9293 §3.10.7.1), with the sequence
+   * number `to` expects so that it is accepted (§3.10.7.4: a RST is valid when its seq is in the window).
+   */
+  forgeRst(from: TcpEndpoint, to: TcpEndpoint): void {
+    if (to.state === 'CLOSED' || to.state === 'LISTEN' || to.state === 'TIME_WAIT') return;
+    this.transmit(from, RST, to.nextAck, to.nextSeq, 0, EMPTY, 'middlebox');
   }
 
   /** End of an instant: send what the endpoints queued, then show the batch to the views. */

@@ -30,6 +30,8 @@ interface Arrow extends Base {
   readonly sendT: number;
   /** When its last byte reaches the peer. */
   arriveT: number;
+  /** A middlebox kept it (or, for a frame or HTTP message, a segment of it) from the peer. */
+  lost?: 'middlebox';
 }
 
 export interface SegmentEvent extends Arrow {
@@ -41,6 +43,8 @@ export interface SegmentEvent extends Arrow {
   readonly ack: number;
   readonly window: number;
   readonly payload: Uint8Array;
+  /** Sent by a middlebox in the `from` endpoint's name (a forged RST), not by `from` itself. */
+  readonly by?: 'middlebox';
 }
 
 export interface HttpEvent extends Arrow {
@@ -95,6 +99,13 @@ export interface EngineNoteEvent extends Base {
 /** The catalog keys a note is written with (translated in src/i18n, checked against this). */
 export interface NoteTexts {
   readonly 'pg.note.notSent': { readonly state: string; readonly bytes: number };
+  /** A load balancer's idle timer fired (sim/middlebox.ts): it drops, or resets, what comes later. */
+  readonly 'pg.note.boxDrop': { readonly ms: number };
+  readonly 'pg.note.boxReset': { readonly ms: number };
+  /** A NAT's mapping expired: the server's segments are dropped, the client's get a RST. */
+  readonly 'pg.note.natForgot': { readonly ms: number };
+  /** The client's heartbeat: no pong within the deadline, so it gives up on the connection. */
+  readonly 'pg.note.pongMissed': { readonly ms: number };
 }
 export type NoteTextId = keyof NoteTexts;
 

@@ -24,10 +24,17 @@ import {
   cookieSent,
   type SameSite,
 } from './origins.ts';
+import {
+  heartbeatNumber,
+  heartbeatPayload,
+  Middlebox,
+  type HeartbeatSettings,
+  type MiddleboxSettings,
+} from './middlebox.ts';
 import { SeededRandom } from './rng.ts';
 import { DEFAULT_SERVER_DEFLATE, serverOptionsFor, type ServerDeflate, type ServerKind } from './servers.ts';
-import { Network, type LinkSettings } from './tcp.ts';
-import { Timeline, type EndpointId } from './timeline.ts';
+import { Network, type LinkSettings, type TcpEndpoint } from './tcp.ts';
+import { Timeline, type EndpointId, type NoteTexts } from './timeline.ts';
 import { WsLink } from './ws-link.ts';
 
 export interface WorldSettings {
@@ -52,6 +59,10 @@ export interface WorldSettings {
   tickEvery: number;
   /** Timeline events the world may record before it stops (budget.ts). */
   maxEvents: number;
+  /** A load balancer or NAT on the path (`middlebox …`, middlebox.ts); null: none. */
+  middlebox: MiddleboxSettings | null;
+  /** The learner's client pings on a timer with a pong deadline (`ping every …`); null: it does not. */
+  heartbeat: HeartbeatSettings | null;
 }
 
 export const DEFAULT_SETTINGS: WorldSettings = {
@@ -67,6 +78,8 @@ export const DEFAULT_SETTINGS: WorldSettings = {
   bankSameSite: 'none',
   tickEvery: 1000,
   maxEvents: MAX_TIMELINE_EVENTS,
+  middlebox: null,
+  heartbeat: null,
 };
 
 export interface ConnectOptions {
@@ -97,6 +110,7 @@ export interface WorldTexts {
 }
 export type WorldTextId = keyof WorldTexts;
 const say = messagesOf<WorldTexts>();
+const sayNote = messagesOf<NoteTexts>();
 
 /** A refusal names why: the world's own sentence, or the rule the engine refused the call with. */
 export type CommandResult =
@@ -126,6 +140,13 @@ export class World {
   #nextConn = 1;
   #ticks = 0;
   #stopped: WorkLimit | null = null;
+  /** The middlebox on the path, if any (its timers check they still belong to the current one). */
+  #box: Middlebox | null = null;
+  readonly #boxWatched = new Set<number>();
+  /** Bumped when the heartbeat changes, so the timers of an older one stop. */
+  #heartbeatGen = 0;
+  /** Per link: the highest heartbeat number a pong has answered. */
+  readonly #pongs = new WeakMap<WsLink, number>();
   /** Paced runs of the clock, one after another: one must not end (and move the clock) inside another. */
   #paced: Promise<void> = Promise.resolve();
   /**
@@ -144,6 +165,7 @@ export class World {
       mss: this.settings.mss,
       msl: this.settings.msl,
     });
+    if (this.settings.middlebox) this.setMiddlebox(this.settings.middlebox);
   }
 
   get now(): number {
@@ -330,6 +352,106 @@ export class World {
     this.settings.bankSameSite = sameSite;
   }
 
+  /**
+   * Put a middlebox on the path (null: take it away). It sees the connections from their next segment
+   * on: a box that never saw a connection has nothing to forget (middlebox.ts).
+   */
+  setMiddlebox(settings: MiddleboxSettings | null): void {
+    this.settings.middlebox = settings;
+    const box = settings ? new Middlebox(settings) : null;
+    this.#box = box;
+    this.#boxWatched.clear();
+    this.net.filter = box ? (from) => this.#cross(box, from) : null;
+  }
+
+  /** Ping every `everyMs` with a pong deadline (null: stop); from now if the learner is open, else on open. */
+  setHeartbeat(heartbeat: HeartbeatSettings | null): void {
+    this.settings.heartbeat = heartbeat;
+    this.#heartbeatGen++;
+    const link = this.learner;
+    if (heartbeat && link?.client?.state === 'OPEN') this.#startHeartbeat(link);
+  }
+
+  #cross(box: Middlebox, from: TcpEndpoint): 'pass' | 'drop' | 'reset-sender' {
+    // The box is drawn beside the sender: a segment crosses it when it is sent. Where exactly it sits
+    // on the path moves every instant by at most the latency, and changes none of the rules.
+    const fate = box.cross(from.conn, from.id === SERVER ? 'in' : 'out', this.clock.now);
+    if (fate === 'pass') this.#watch(box, from.conn);
+    return fate;
+  }
+
+  /** One timer per connection, at the instant the box would forget it; moved on by later segments. */
+  #watch(box: Middlebox, conn: number): void {
+    if (this.#boxWatched.has(conn)) return;
+    this.#boxWatched.add(conn);
+    const check = (): void => {
+      if (this.#box !== box) return;
+      if (!box.forgot(conn, this.clock.now)) {
+        const at = box.expiresAt(conn);
+        if (at !== null) this.clock.at(at, check);
+        return;
+      }
+      this.#forgotten(box, conn);
+      this.net.settle();
+    };
+    const at = box.expiresAt(conn);
+    if (at !== null) this.clock.at(at, check);
+  }
+
+  /** The box's timer fired: say so, and a resetting load balancer sends a RST to both ends. */
+  #forgotten(box: Middlebox, conn: number): void {
+    const link = this.#links.find((l) => l.conn === conn);
+    const live = (ep: TcpEndpoint): boolean =>
+      ep.state !== 'CLOSED' && ep.state !== 'TIME_WAIT' && ep.state !== 'LISTEN';
+    if (!link || !(live(link.clientTcp) || live(link.serverTcp))) return; // it had ended anyway
+    const s = box.settings;
+    const text =
+      s.kind === 'nat'
+        ? sayNote('pg.note.natForgot', { ms: s.mappingMs })
+        : sayNote(s.onIdle === 'reset' ? 'pg.note.boxReset' : 'pg.note.boxDrop', { ms: s.idleMs });
+    this.timeline.append({ kind: 'note', t: this.clock.now, conn, endpoint: null, text });
+    if (s.kind === 'idle-timeout' && s.onIdle === 'reset') {
+      // As a load balancer with reset-on-idle does (Azure LB's TCP reset, for one): both ends hear at once.
+      this.net.forgeRst(link.serverTcp, link.clientTcp);
+      this.net.forgeRst(link.clientTcp, link.serverTcp);
+    }
+  }
+
+  #startHeartbeat(link: WsLink): void {
+    const hb = this.settings.heartbeat;
+    if (!hb) return;
+    const gen = this.#heartbeatGen;
+    let n = 0;
+    const current = (): boolean => gen === this.#heartbeatGen && link.client?.state === 'OPEN';
+    const beat = (): void => {
+      if (!current()) return;
+      const sent = ++n;
+      link.client!.sendPing(new TextEncoder().encode(heartbeatPayload(sent)));
+      link.pump('client');
+      this.clock.after(hb.timeoutMs, () => {
+        if (!current() || (this.#pongs.get(link) ?? 0) >= sent) return;
+        // RFC 6455 §5.5.2: the peer must answer a ping; silence past the deadline means the path is gone.
+        this.timeline.append({
+          kind: 'note',
+          t: this.clock.now,
+          conn: link.conn,
+          endpoint: link.clientId,
+          text: sayNote('pg.note.pongMissed', { ms: hb.timeoutMs }),
+        });
+        link.abort('client');
+        this.net.settle();
+      });
+      this.clock.after(hb.everyMs, () => {
+        beat();
+        this.net.settle();
+      });
+    };
+    this.clock.after(hb.everyMs, () => {
+      beat();
+      this.net.settle();
+    });
+  }
+
   #linkSettings(): LinkSettings {
     return { latency: this.settings.latency, bandwidth: this.settings.bandwidth };
   }
@@ -401,6 +523,13 @@ export class World {
       ),
       {
         onEvent: (l, side, e) => {
+          if (side === 'client' && l.clientId === LEARNER) {
+            if (e.type === 'state' && e.to === 'OPEN') this.#startHeartbeat(l);
+            else if (e.type === 'pong') {
+              const n = heartbeatNumber(e.payload);
+              if (n !== null && n > (this.#pongs.get(l) ?? 0)) this.#pongs.set(l, n);
+            }
+          }
           if (side !== 'server') return;
           if (e.type === 'state' && e.to === 'OPEN') this.#serverOpened(l);
           else if (e.type === 'message') this.#serverReacts(l, e.data, e.binary);

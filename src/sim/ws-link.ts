@@ -67,6 +67,11 @@ export class WsLink {
         this.pump('client');
         this.clientTcp.close(); // the server closed first (§7.1.1); the client closes its half now
       },
+      // A RST: TCP is gone without a close frame, so the engine reports 1006 (§7.1.5), sends nothing.
+      onReset: () => {
+        this.client?.receiveEof();
+        this.pump('client');
+      },
     };
     this.serverTcp.callbacks = {
       onEstablished: () => {
@@ -85,7 +90,21 @@ export class WsLink {
         this.pump('server');
         this.serverTcp.close();
       },
+      onReset: () => {
+        this.server?.receiveEof();
+        this.pump('server');
+      },
     };
+  }
+
+  /**
+   * Give up on the connection from one side without a closing handshake (ws's `terminate()`): TCP is
+   * aborted with a RST, and the engine, with no close frame received, reports 1006 (RFC 6455 §7.1.5).
+   */
+  abort(side: Side): void {
+    (side === 'client' ? this.clientTcp : this.serverTcp).abort();
+    (side === 'client' ? this.client : this.server)?.receiveEof();
+    this.pump(side);
   }
 
   /** Open TCP; the handshake follows when it is established. */

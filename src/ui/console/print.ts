@@ -369,6 +369,21 @@ export function serverSettingText(
   return translate(lang, 'con.serverDeflateOn', { limits: limits.length ? ` (${limits.join('; ')})` : '' });
 }
 
+/** The confirmation of `middlebox …` or `ping every …|off`, read back from the world's settings. */
+export function pathSettingText(c: Extract<Command, { name: 'middlebox' | 'ping' }>, settings: WorldSettings, lang: Lang): string {
+  if (c.name === 'ping') {
+    const hb = settings.heartbeat;
+    return hb
+      ? translate(lang, 'con.heartbeat', { every: hb.everyMs, timeout: hb.timeoutMs })
+      : translate(lang, 'con.heartbeatOff');
+  }
+  const box = settings.middlebox;
+  if (!box) return translate(lang, 'con.middleboxOff');
+  if (box.kind === 'nat') return translate(lang, 'con.middleboxNat', { ms: box.mappingMs });
+  const then = translate(lang, box.onIdle === 'reset' ? 'con.middleboxIdle.reset' : 'con.middleboxIdle.drop');
+  return translate(lang, 'con.middleboxIdle', { ms: box.idleMs, then });
+}
+
 /** The command list for `help`: usage, then what it does (beside it when there is room). */
 export function helpLines(lang: Lang, cols: number): Printed[] {
   const out: Printed[] = [textLine(translate(lang, 'con.help.title'), 'bold', cols)];

@@ -28,6 +28,7 @@ import {
   lineOf,
   refusalLines,
   serverSettingText,
+  pathSettingText,
   textLine,
   type Printed,
 } from './print.ts';
@@ -269,6 +270,8 @@ export class ConsoleTerminal {
           this.#print([textLine(translate(lang(), 'con.mss', { bytes: settings.mss }), 'muted', cols)]);
         else if (c.name === 'server')
           this.#print([textLine(serverSettingText(c, settings, lang()), 'muted', cols)]);
+        else if (c.name === 'middlebox' || (c.name === 'ping' && 'heartbeat' in c))
+          this.#print([textLine(pathSettingText(c, settings, lang()), 'muted', cols)]);
         return;
       }
     }
