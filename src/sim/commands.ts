@@ -118,7 +118,11 @@ export const COMMANDS: readonly CommandInfo[] = [
   },
   { name: 'send', usage: 'send <text>', help: say('con.cmd.send') },
   { name: 'binary', usage: 'binary <hex>', help: say('con.cmd.binary') },
-  { name: 'ping', usage: 'ping [text] | ping every <ms> [timeout <ms>] | ping off', help: say('con.cmd.ping') },
+  {
+    name: 'ping',
+    usage: 'ping [text] | ping every <ms> [timeout <ms>] | ping off',
+    help: say('con.cmd.ping'),
+  },
   { name: 'close', usage: 'close [code] [reason]', help: say('con.cmd.close') },
   { name: 'frag', usage: 'frag <text> <n>', help: say('con.cmd.frag') },
   { name: 'raw', usage: 'raw <hex>', help: say('con.cmd.raw') },
@@ -137,7 +141,6 @@ export const COMMANDS: readonly CommandInfo[] = [
 ];
 
 export const MAX_COMMAND_BYTES = 1024 * 1024;
-
 
 export type ParsedCommand =
   | { readonly ok: true; readonly command: Command }
@@ -419,15 +422,25 @@ function middlebox(args: readonly string[]): ParsedCommand {
   const what = args[0]?.toLowerCase();
   const ms = (word: string | undefined): number | ParsedCommand => {
     const n = intArg(word, MIN_TIMER_MS, MAX_TIMER_MS);
-    return n ?? fail(say('con.err.middleboxMs', { word: (word ?? '').slice(0, 20), min: MIN_TIMER_MS, max: MAX_TIMER_MS }));
+    return (
+      n ??
+      fail(
+        say('con.err.middleboxMs', { word: (word ?? '').slice(0, 20), min: MIN_TIMER_MS, max: MAX_TIMER_MS }),
+      )
+    );
   };
-  if (what === 'off' && args.length === 1) return { ok: true, command: { name: 'middlebox', middlebox: null } };
+  if (what === 'off' && args.length === 1)
+    return { ok: true, command: { name: 'middlebox', middlebox: null } };
   if (what === 'idle' && args.length >= 2 && args.length <= 3) {
     const idleMs = ms(args[1]);
     if (typeof idleMs !== 'number') return idleMs;
     const mode = (args[2] ?? 'drop').toLowerCase();
-    if (mode !== 'drop' && mode !== 'reset') return fail(say('con.err.unexpected', { word: args[2]!.slice(0, 40) }));
-    return { ok: true, command: { name: 'middlebox', middlebox: { kind: 'idle-timeout', idleMs, onIdle: mode } } };
+    if (mode !== 'drop' && mode !== 'reset')
+      return fail(say('con.err.unexpected', { word: args[2]!.slice(0, 40) }));
+    return {
+      ok: true,
+      command: { name: 'middlebox', middlebox: { kind: 'idle-timeout', idleMs, onIdle: mode } },
+    };
   }
   if (what === 'nat' && args.length === 2) {
     const mappingMs = ms(args[1]);

@@ -370,7 +370,11 @@ export function serverSettingText(
 }
 
 /** The confirmation of `middlebox …` or `ping every …|off`, read back from the world's settings. */
-export function pathSettingText(c: Extract<Command, { name: 'middlebox' | 'ping' }>, settings: WorldSettings, lang: Lang): string {
+export function pathSettingText(
+  c: Extract<Command, { name: 'middlebox' | 'ping' }>,
+  settings: WorldSettings,
+  lang: Lang,
+): string {
   if (c.name === 'ping') {
     const hb = settings.heartbeat;
     return hb

@@ -48,7 +48,8 @@ export const METRICS: Metrics = {
   noteH: 17,
 };
 
-export type Tone = 'normal' | 'close' | 'error' | 'raw';
+/** 'lost': a middlebox kept it from the peer (sim/middlebox.ts), drawn faded and crossed out. */
+export type Tone = 'normal' | 'close' | 'error' | 'raw' | 'lost';
 
 export interface ArrowGeom {
   readonly ev: ArrowEvent;
@@ -121,6 +122,7 @@ export function labelOf(e: ArrowEvent): string {
 }
 
 export function toneOf(e: ArrowEvent): Tone {
+  if (e.lost) return 'lost';
   switch (e.kind) {
     case 'segment':
       return e.flags.rst ? 'error' : e.flags.fin ? 'close' : 'normal';
