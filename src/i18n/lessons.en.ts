@@ -143,4 +143,11 @@ export const lessonsEn = {
   'ls.check.deflateParamBrief':
     'The server accepts permessage-deflate, but not with the parameters the exercise asks for.',
   'ls.check.deflateParam': 'The server accepts permessage-deflate, but not with {param}.',
+
+  // Lesson 15: a heartbeat interval judged by the simulator (lessons/check.ts, sim/keepalive.ts).
+  'ls.check.keepaliveDied':
+    'The simulator pinged every {every} ms: the load balancer forgot the connection after {idle} ms of silence, and the client saw 1006 at t = {at} ms.',
+  'ls.check.keepaliveRange': 'Give an interval in whole milliseconds, from {min} to {max}.',
+  'ls.check.noSimulator':
+    'The simulator could not be loaded to judge this answer. Reload the page and try again.',
 } as const;

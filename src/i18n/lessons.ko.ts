@@ -139,4 +139,11 @@ export const lessonsKo = {
   'ls.check.deflateParamBrief':
     '서버가 permessage-deflate를 받아들이기는 하지만 문제에서 요구하는 매개변수로는 아닙니다.',
   'ls.check.deflateParam': '서버가 permessage-deflate를 받아들이기는 하지만 {param}는 빠져 있습니다.',
+
+  // 15강: 시뮬레이터가 판정하는 하트비트 간격(lessons/check.ts, sim/keepalive.ts).
+  'ls.check.keepaliveDied':
+    '시뮬레이터가 {every} ms마다 ping을 보냈습니다. 로드 밸런서는 {idle} ms 동안 조용하자 연결을 잊었고, 클라이언트는 t = {at} ms에 1006을 보았습니다.',
+  'ls.check.keepaliveRange': '간격을 {min}부터 {max}까지의 정수 밀리초로 주세요.',
+  'ls.check.noSimulator':
+    '이 답을 판정할 시뮬레이터를 불러오지 못했습니다. 페이지를 새로 고친 뒤 다시 해 보세요.',
 } as const;

@@ -21,7 +21,16 @@ import {
   type Text,
   type TextParam,
 } from '../protocol/index.ts';
-import type { Answer, Exercise, ExerciseServer, FrameExpect, HttpExpect, Mistake } from './model.ts';
+import type {
+  Answer,
+  Exercise,
+  ExerciseServer,
+  FrameExpect,
+  HttpExpect,
+  KeepaliveSpec,
+  KeepaliveVerdict,
+  Mistake,
+} from './model.ts';
 
 type None = Record<never, never>;
 /**
@@ -79,6 +88,10 @@ export interface CheckTexts {
   readonly 'ls.check.noDeflate': None;
   readonly 'ls.check.deflateParam': { readonly param: string };
   readonly 'ls.check.deflateParamBrief': None;
+  /** A keepalive exercise (lesson 15): the simulator's verdict on the learner's interval. */
+  readonly 'ls.check.keepaliveDied': { readonly every: number; readonly at: number; readonly idle: number };
+  readonly 'ls.check.keepaliveRange': { readonly min: number; readonly max: number };
+  readonly 'ls.check.noSimulator': None;
 }
 export type CheckTextId = keyof CheckTexts;
 const say = messagesOf<CheckTexts>();
@@ -124,6 +137,8 @@ export function reasonShown(r: CheckFailure, failedTries: number, hintsOpen: num
  */
 export interface CheckEnv {
   readonly codec?: DeflateCodec;
+  /** Runs the simulator for a `keepalive` exercise (sim/keepalive.ts); the lessons room cannot import it. */
+  readonly keepalive?: (spec: KeepaliveSpec, everyMs: number) => KeepaliveVerdict;
 }
 
 /** Does checking this exercise need the DEFLATE codec (CheckEnv.codec)? */
@@ -183,6 +198,7 @@ export function checkExercise(ex: Exercise, answer: Answer, env: CheckEnv = {}):
       const n = readNumber(String(answer), ex.units);
       if (n.kind === 'not-number') return fail(say('ls.check.notNumber'));
       if (n.kind === 'unit') return fail(say('ls.check.unit', { unit: n.unit, units: ex.units.join(', ') }));
+      if (ex.keepalive) return checkKeepalive(ex, ex.keepalive, n.value, env);
       if (n.value === ex.answer) return pass;
       const nudge = ex.mistakes.find((m) => m.answer === n.value);
       return nudged(fail(say('ls.check.wrongNumber', { value: n.text })), nudge);
@@ -197,6 +213,24 @@ export function checkExercise(ex: Exercise, answer: Answer, env: CheckEnv = {}):
     case 'http':
       return checkHttp(ex.expect, ex.server, String(answer));
   }
+}
+
+/** The simulator runs the learner's interval: the connection is open at the end, or it is not yet. */
+function checkKeepalive(
+  ex: Extract<Exercise, { kind: 'number' }>,
+  spec: KeepaliveSpec,
+  everyMs: number,
+  env: CheckEnv,
+): CheckResult {
+  if (!env.keepalive) return fail(say('ls.check.noSimulator'));
+  const v = env.keepalive(spec, everyMs);
+  if (v.kind === 'open') return pass;
+  if (v.kind === 'out-of-range') return fail(say('ls.check.keepaliveRange', { min: v.min, max: v.max }));
+  const nudge = ex.mistakes.find((m) => m.answer === everyMs);
+  return nudged(
+    fail(say('ls.check.keepaliveDied', { every: everyMs, at: Math.round(v.at), idle: spec.idleMs })),
+    nudge,
+  );
 }
 
 function nudged(r: CheckFailure, m: Mistake<unknown> | undefined): CheckFailure {

@@ -140,7 +140,10 @@ export type Exercise =
     })
   | (ExerciseBase & {
       readonly kind: 'number';
+      /** The solution shown; for a `keepalive` exercise the simulator judges, and other values may pass. */
       readonly answer: number;
+      /** Judge the number as a heartbeat interval by running the simulator (lesson 15); null: compare. */
+      readonly keepalive: KeepaliveSpec | null;
       /** Words that may follow the number ("2050 ms", "8 bytes", "8바이트"); compared without case. */
       readonly units: readonly string[];
       readonly mistakes: readonly Mistake<number>[];
@@ -167,6 +170,23 @@ export type Exercise =
     });
 
 export type ExerciseKind = Exercise['kind'];
+
+/**
+ * A heartbeat interval judged by the simulator: the client pings every <answer> ms through a load
+ * balancer that forgets a connection after `idleMs` of silence (`onIdle`: drop or RST), for `forMs` of
+ * virtual time; the answer passes if the connection is still open at the end (sim/keepalive.ts).
+ */
+export interface KeepaliveSpec {
+  readonly idleMs: number;
+  readonly onIdle: 'drop' | 'reset';
+  readonly forMs: number;
+}
+
+/** What the simulator made of an interval: open at the end, closed (1006) at `at`, or not a valid one. */
+export type KeepaliveVerdict =
+  | { readonly kind: 'open' }
+  | { readonly kind: 'closed'; readonly at: number }
+  | { readonly kind: 'out-of-range'; readonly min: number; readonly max: number };
 
 /** What the learner has entered: choice indices, or text (hex, an HTTP message, a number, a string). */
 export type Answer = readonly number[] | string;

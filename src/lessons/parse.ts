@@ -15,6 +15,7 @@ import {
   type ExerciseServer,
   type FrameExpect,
   type HttpExpect,
+  type KeepaliveSpec,
   type Lang,
   type Lesson,
   type Mistake,
@@ -178,11 +179,14 @@ function parseExercise(o: Obj, where: string, errors: string[]): Exercise | null
       need(o.units === undefined || (strList(o.units) && o.units.every(str)), 'units must be a list of words');
       const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
       const mistakes = parseMistakes(o.mistakes, isNumber, 'a number', where, errors);
+      const keepalive = keepaliveOf(o.keepalive);
+      need(o.keepalive === undefined || keepalive !== null, 'keepalive needs idleMs, onIdle (drop|reset) and forMs');
       if (errors.length === before)
         ex = {
           ...base,
           kind: 'number',
           answer: o.answer as number,
+          keepalive,
           units: (o.units as string[] | undefined) ?? [],
           mistakes,
         };
@@ -284,4 +288,13 @@ function parseMistakes<A>(
     out.push({ answer: m.answer, hint: mdInline(m.hint) });
   }
   return out;
+}
+
+/** `keepalive: { idleMs: 60000, onIdle: reset, forMs: 600000 }` (model.ts KeepaliveSpec), or null. */
+function keepaliveOf(v: unknown): KeepaliveSpec | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const o = v as Record<string, unknown>;
+  const ms = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x > 0;
+  if (!ms(o.idleMs) || !ms(o.forMs) || (o.onIdle !== 'drop' && o.onIdle !== 'reset')) return null;
+  return { idleMs: o.idleMs, onIdle: o.onIdle, forMs: o.forMs };
 }
