@@ -1,6 +1,6 @@
 /**
  * Lesson 15's middlebox in the built site (needs `npx vite build` first), in English and Korean:
- * - the lesson's playground runs `middlebox idle 5000 reset; connect; send hi` to the end: two RSTs
+ * - the lesson's playground runs `middlebox idle 5000 reset; connect` to the end: two RSTs
  *   drawn as the middlebox's, and 1006 in the log, with no close frame on the wire;
  * - the playground (a run link): behind a silent box, a sent message is drawn crossed out; with
  *   `ping every 2000` the connection outlives the idle timeout;
@@ -48,7 +48,9 @@ async function check(c: Locator): Promise<{ ok: string | null; text: string }> {
 }
 
 const labels = async (scope: Locator | Page): Promise<string[]> =>
-  scope.locator('[data-testid="arrow"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-label') ?? ''));
+  scope
+    .locator('[data-testid="arrow"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-label') ?? ''));
 
 for (const lang of ['en', 'ko'] as const) {
   describe(`${lang}: lesson 15's middlebox`, () => {
@@ -63,7 +65,9 @@ for (const lang of ['en', 'ko'] as const) {
       await widget.scrollIntoViewIfNeeded();
       await widget.getByTestId('diagram').waitFor();
       await widget.locator('[data-testid="playground"][data-scenario="done"]').waitFor({ timeout: 30_000 });
-      await expect.poll(async () => (await labels(widget)).filter((l) => l.includes('RST')).length, { timeout: 20_000 }).toBe(2);
+      await expect
+        .poll(async () => (await labels(widget)).filter((l) => l.includes('RST')).length, { timeout: 20_000 })
+        .toBe(2);
       const all = await labels(widget);
       expect(all.filter((l) => l.includes('(middlebox)'))).toHaveLength(2);
       expect(all.some((l) => l.startsWith('CLOSE'))).toBe(false);
@@ -91,7 +95,10 @@ for (const lang of ['en', 'ko'] as const) {
   });
 
   it(`${lang}: the playground: a silent box loses a message (crossed out); a heartbeat keeps it open`, async () => {
-    const run = async (steps: readonly string[], shot: string): Promise<{ text: string; labels: string[] }> => {
+    const run = async (
+      steps: readonly string[],
+      shot: string,
+    ): Promise<{ text: string; labels: string[] }> => {
       const page = await h.open(
         `#/playground?run=${steps.map(encodeURIComponent).join(';')}`,
         { ...DESKTOP, locale: LOCALE[lang] },
@@ -106,12 +113,17 @@ for (const lang of ['en', 'ko'] as const) {
         await page.context().close();
       }
     };
-    const silent = await run(['middlebox idle 5000', 'connect', 'send hi', 'ping every 8000 timeout 1000'], 'drop');
+    const silent = await run(
+      ['middlebox idle 5000', 'connect', 'send anyone?', 'ping every 8000 timeout 1000'],
+      'drop',
+    );
     expect(silent.labels.some((l) => l.startsWith('✕'))).toBe(true);
     expect(silent.text).toContain('1006');
     const kept = await run(['middlebox idle 5000 reset', 'ping every 2000', 'connect', 'send hi'], 'kept');
     expect(kept.labels.some((l) => l.includes('RST'))).toBe(false);
     expect(kept.text).not.toContain('1006');
+    // Two minutes of pings later (the world runs ahead to its 120 s limit), both ends are still open.
+    expect(kept.text).toMatch(/TCP ESTABLISHED\s+WS OPEN[\s\S]*TCP ESTABLISHED\s+WS OPEN/);
   });
 
   it(`${lang}: 390×844 phone: the playground fits, axe finds nothing serious; screenshot`, async () => {

@@ -95,6 +95,31 @@ describe('a load balancer’s idle timeout on the path', () => {
   });
 });
 
+describe('as the page runs it: each command after the world has settled (120 s at most)', () => {
+  it('with a heartbeat the world runs two minutes of pings ahead, and `send hi` then still gets its echo', () => {
+    const w = new World({ maxEvents: Infinity });
+    for (const line of ['middlebox idle 5000 reset', 'ping every 2000', 'connect', 'send hi']) {
+      const p = parseCommand(line);
+      if (p.ok) runCommand(w, p.command);
+      w.settle(120_000);
+    }
+    const echoes = w.timeline.events.filter((e) => e.kind === 'engine' && e.event.type === 'message');
+    expect(echoes.map((e) => e.endpoint)).toEqual(['server', 'client']);
+    expect(echoes[0]!.t).toBeGreaterThan(100_000); // the last ping before the 120 s limit, at 119,160 ms + a round trip
+    expect(closed(w)).toEqual([]);
+  });
+  it('without one, `connect` settles through the box’s timer: the RSTs and 1006 come before the next line', () => {
+    const w = new World({ maxEvents: Infinity });
+    for (const line of ['middlebox idle 5000 reset', 'connect']) {
+      const p = parseCommand(line);
+      if (p.ok) runCommand(w, p.command);
+      w.settle(120_000);
+    }
+    expect(closed(w).map((e) => e.endpoint)).toEqual(['client', 'server']);
+    expect(runCommand(w, { name: 'send', text: 'hi' })).toMatchObject({ ok: false });
+  });
+});
+
 describe('a NAT whose mapping expires (RFC 5382 REQ-5 asks 2 h 4 min; many keep minutes)', () => {
   it('the client’s next segment leaves on a new port: the server answers RST, the client reports 1006, the server’s side stays half-open', () => {
     const w = world(['middlebox nat 3000', 'connect', 'send hi']);
