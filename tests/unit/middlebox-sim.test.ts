@@ -103,7 +103,9 @@ describe('as the page runs it: each command after the world has settled (120 s a
       if (p.ok) runCommand(w, p.command);
       w.settle(120_000);
     }
-    const echoes = w.timeline.events.filter((e) => e.kind === 'engine' && e.event.type === 'message');
+    const echoes = w.timeline.events.filter(
+      (e): e is EngineNoteEvent => e.kind === 'engine' && e.event.type === 'message',
+    );
     expect(echoes.map((e) => e.endpoint)).toEqual(['server', 'client']);
     expect(echoes[0]!.t).toBeGreaterThan(100_000); // the last ping before the 120 s limit, at 119,160 ms + a round trip
     expect(closed(w)).toEqual([]);
