@@ -79,7 +79,10 @@ async function enter(card: Locator, ex: Exercise, which: AnswerKind): Promise<vo
     }
     case 'text':
     case 'number': {
-      const wrong = ex.kind === 'number' ? String(ex.answer + 1) : `${ex.answer}x`;
+      // A keepalive exercise (lesson 15) is judged by a simulator run, which keeps answer + 1 alive too;
+      // an interval as long as the idle timeout is one it refuses.
+      const wrong =
+        ex.kind === 'number' ? String(ex.keepalive ? ex.keepalive.idleMs : ex.answer + 1) : `${ex.answer}x`;
       await card.getByTestId('answer-input').fill(which === 'solution' ? String(solutionOf(ex)) : wrong);
       return;
     }
