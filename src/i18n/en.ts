@@ -14,6 +14,7 @@ import { homeEn } from './home.en.ts';
 import { inspectorEn } from './inspector.en.ts';
 import { lessonsEn } from './lessons.en.ts';
 import { logEn } from './log.en.ts';
+import { captureEn } from './capture.en.ts';
 import { pcapEn } from './pcap.en.ts';
 import { playgroundEn } from './playground.en.ts';
 import { h2En } from './h2.en.ts';
@@ -22,6 +23,7 @@ export const en = {
   // Each area keeps its strings in its own file, so the areas can grow side by side.
   ...playgroundEn,
   ...pcapEn,
+  ...captureEn,
   ...inspectorEn,
   ...logEn,
   ...decoderEn,

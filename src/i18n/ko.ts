@@ -16,6 +16,7 @@ import { homeKo } from './home.ko.ts';
 import { inspectorKo } from './inspector.ko.ts';
 import { lessonsKo } from './lessons.ko.ts';
 import { logKo } from './log.ko.ts';
+import { captureKo } from './capture.ko.ts';
 import { pcapKo } from './pcap.ko.ts';
 import { playgroundKo } from './playground.ko.ts';
 import { h2Ko } from './h2.ko.ts';
@@ -23,6 +24,7 @@ import { h2Ko } from './h2.ko.ts';
 export const ko = {
   ...playgroundKo,
   ...pcapKo,
+  ...captureKo,
   ...inspectorKo,
   ...logKo,
   ...decoderKo,

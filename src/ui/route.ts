@@ -4,7 +4,7 @@
  */
 import type { Direction } from '../protocol/index.ts';
 
-export type Page = 'home' | 'frame' | 'playground' | 'compare' | 'lessons' | 'lesson';
+export type Page = 'home' | 'frame' | 'playground' | 'compare' | 'lessons' | 'lesson' | 'capture';
 
 export type RouteNotice =
   | { readonly kind: 'unknown-route'; readonly path: string }
@@ -114,6 +114,7 @@ export function parseRoute(hash: string): Route {
   if (viewPath === '/frame') page = 'frame';
   else if (viewPath === '/playground') page = 'playground';
   else if (viewPath === '/compare') page = 'compare';
+  else if (viewPath === '/capture') page = 'capture';
   else if (viewPath === '/lessons' || viewPath === '/lessons/') page = 'lessons';
   else if (lessonMatch) {
     page = 'lesson';

@@ -1,0 +1,71 @@
+/**
+ * The page's side of the capture worker: start reading a file, hear its progress, cancel it. One
+ * worker per file, terminated when done or cancelled, so a cancelled read stops at once and frees
+ * everything it held.
+ */
+import type { CaptureResult, Endpoint } from '../../capture/index.ts';
+import { reviveResult } from './portable.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+
+export type ReadOutcome =
+  | { readonly kind: 'done'; readonly result: CaptureResult }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+export interface Reading {
+  readonly done: Promise<ReadOutcome>;
+  cancel(): void;
+}
+
+function startWorker(): Worker {
+  return new Worker(new URL('./capture.worker.ts', import.meta.url), { type: 'module' });
+}
+
+export function readCapture(file: Blob, onprogress: (read: number, total: number) => void): Reading {
+  const worker = startWorker();
+  let settle: (o: ReadOutcome) => void = () => {};
+  const done = new Promise<ReadOutcome>((resolve) => {
+    settle = (o) => {
+      worker.terminate();
+      resolve(o);
+    };
+  });
+  worker.onmessage = (e: MessageEvent<FromWorker>) => {
+    const m = e.data;
+    if (m.type === 'progress') onprogress(m.read, m.total);
+    else if (m.type === 'done') settle({ kind: 'done', result: reviveResult(m.result) });
+    else if (m.type === 'failed') settle({ kind: 'failed', message: m.message });
+  };
+  worker.onerror = (e) => settle({ kind: 'failed', message: e.message || 'worker error' });
+  const open: ToWorker = { type: 'open', file, size: file.size };
+  worker.postMessage(open);
+  return { done, cancel: () => settle({ kind: 'cancelled' }) };
+}
+
+export type ExportOutcome =
+  | {
+      readonly kind: 'exported';
+      readonly bytes: Uint8Array;
+      readonly packets: number;
+      readonly skipped: number;
+    }
+  | { readonly kind: 'failed'; readonly message: string };
+
+export function exportConnection(file: Blob, client: Endpoint, server: Endpoint): Promise<ExportOutcome> {
+  const worker = startWorker();
+  return new Promise<ExportOutcome>((resolve) => {
+    const settle = (o: ExportOutcome): void => {
+      worker.terminate();
+      resolve(o);
+    };
+    worker.onmessage = (e: MessageEvent<FromWorker>) => {
+      const m = e.data;
+      if (m.type === 'exported')
+        settle({ kind: 'exported', bytes: m.bytes, packets: m.packets, skipped: m.skipped });
+      else if (m.type === 'failed') settle({ kind: 'failed', message: m.message });
+    };
+    worker.onerror = (e) => settle({ kind: 'failed', message: e.message || 'worker error' });
+    const msg: ToWorker = { type: 'export', file, client, server };
+    worker.postMessage(msg);
+  });
+}
