@@ -35,6 +35,7 @@ export const captureEn = {
     'A HAR file holds messages, not frames: the browser saved what the application sent and received, not the bytes on the wire. ws101 rebuilt each message as frames with the engine (the client’s masking keys are reconstructed, not the original ones), so you see what each message looks like on the wire, not the bytes that were actually sent.',
   'cap.connections': 'WebSocket connections in this file ({count})',
   'cap.connMessages': '{c2s} messages → · ← {s2c} messages',
+  'cap.drawing': 'Drawing the diagram…',
   'cap.spacing': 'Time',
   'cap.spacing.real': 'Real timestamps',
   'cap.spacing.even': 'Even spacing',

@@ -35,6 +35,7 @@ export const captureKo = {
     'HAR 파일에는 프레임이 아니라 메시지가 들어 있습니다. 브라우저는 애플리케이션이 주고받은 내용을 저장할 뿐, 전선 위의 바이트는 저장하지 않습니다. ws101은 각 메시지를 엔진으로 다시 프레임으로 만들었습니다(클라이언트의 마스킹 키는 원래 것이 아니라 새로 만든 것입니다). 그래서 각 메시지가 전선 위에서 어떤 모습인지는 볼 수 있지만, 실제로 보낸 바이트는 아닙니다.',
   'cap.connections': '이 파일의 WebSocket 연결 ({count}개)',
   'cap.connMessages': '메시지 {c2s}개 → · ← 메시지 {s2c}개',
+  'cap.drawing': '다이어그램을 그리는 중…',
   'cap.spacing': '시간',
   'cap.spacing.real': '실제 타임스탬프',
   'cap.spacing.even': '고른 간격',

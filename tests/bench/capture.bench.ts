@@ -2,8 +2,11 @@
  * How fast the capture reader opens a large real capture, against tshark on the same file, in the
  * same run. A ~100 MB capture of one WebSocket connection carrying tens of thousands of messages is
  * made with dumpcap on the loopback interface (into /tmp, never committed); then `tshark -r F -Y
- * websocket -T fields -e websocket.opcode` is timed, and ws101's reader (src/capture, in Node: the
- * same code the page's worker runs) from the file's bytes to the summary's message counts.
+ * websocket -T fields -e websocket.opcode` is timed, ws101's reader (src/capture, in Node: the
+ * same code the page's worker runs) from the file's bytes to the summary's message counts, and the
+ * built site in Chromium opening the file through #/capture's input until its summary shows those
+ * counts (capture.page.ts: long tasks and the browser's peak memory too). The last line is the
+ * page's time over tshark's.
  * Figures are printed, never asserted. Run: npm run bench:capture (needs dumpcap rights: root here).
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -12,6 +15,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import WebSocket, { WebSocketServer } from 'ws';
+import { openInPage } from './capture.page.ts';
 
 const FILE = '/tmp/ws101-capture-bench.pcapng';
 const MESSAGES = Number(process.env.MESSAGES ?? 32_000);
@@ -80,3 +84,19 @@ console.log(
 );
 console.log('(tshark -T fields prints one line per packet: several frames in one packet share a line)');
 console.log(`reader time ours(Node)/tshark: ${(ours.ms / tshark).toFixed(2)}`);
+
+// The page: the built site in Chromium, the file opened through #/capture's input, until the summary
+// shows the message counts (the worker reads, the page draws the first connection).
+const dist = '/tmp/ws101-capture-bench-dist';
+execFileSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], {
+  stdio: 'inherit',
+});
+const page = await openInPage(dist, FILE, ours.messages.c2s);
+console.log(
+  `ws101 page (Chromium, #/capture, file input → summary): ${page.ms.toFixed(0)} ms; summary "${page.summary}"`,
+);
+console.log(
+  `long tasks on the page's thread: ${page.longTasks} (longest ${page.longestTaskMs} ms, ${page.tasksOver200} over 200 ms); ` +
+    `browser RSS peak ${page.peakRssMb} MB (${page.baselineRssMb} MB before opening)`,
+);
+console.log(`import time ours/tshark: ${(page.ms / tshark).toFixed(2)}`);

@@ -44,6 +44,9 @@ async function openFile(page: Page, name: string): Promise<void> {
       },
     )
     .toBeGreaterThan(0);
+  // A connection's diagram is built after its summary has painted: wait for the playback controls.
+  if ((await page.getByTestId('capture-summary').count()) > 0)
+    await page.getByTestId('live').waitFor({ timeout: 20_000 });
 }
 
 /** The messages' texts as the reader in Node finds them, first connection (what the page shows first). */

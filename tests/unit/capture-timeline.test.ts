@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeCapture, type CaptureResult, type WebSocketDecode } from '../../src/capture/index.ts';
 import { pakoCodec } from '../../src/protocol/deflate/pako.ts';
-import { portableResult, reviveResult } from '../../src/ui/capture/portable.ts';
+import { throughWorker } from '../../src/ui/capture/portable.ts';
 import { socketsOf } from '../../src/ui/capture/model.ts';
 import { captureTimeline, EVEN_STEP_MS } from '../../src/ui/capture/timeline.ts';
 
@@ -49,9 +49,9 @@ describe('captureTimeline', () => {
 });
 
 describe('the worker trip (structured clone)', () => {
-  it('RFC 7692: compressed frames keep their inflated bytes and field map after portable → clone → revive', () => {
+  it('RFC 7692: compressed frames keep their inflated bytes and field map split into parts, cloned, assembled', () => {
     const r = read('ws-deflate.pcapng');
-    const back = reviveResult(structuredClone(portableResult(r)));
+    const back = throughWorker(r);
     const a = firstSocket(r).ws.frames;
     const b = firstSocket(back).ws.frames;
     expect(b).toHaveLength(a.length);

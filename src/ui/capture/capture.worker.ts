@@ -14,7 +14,7 @@ import {
   type Endpoint,
 } from '../../capture/index.ts';
 import { pakoCodec } from '../../protocol/deflate/pako.ts';
-import { portableResult } from './portable.ts';
+import { splitResult } from './portable.ts';
 import { READ_SLICE, type FromWorker, type ToWorker } from './protocol.ts';
 
 const post = (m: FromWorker, transfer: Transferable[] = []): void => postMessage(m, { transfer });
@@ -95,7 +95,12 @@ onmessage = (e: MessageEvent<ToWorker>): void => {
   const m = e.data;
   const work =
     m.type === 'open'
-      ? open(m.file, m.size).then((result) => post({ type: 'done', result: portableResult(result) }))
+      ? open(m.file, m.size).then((result) => {
+          const { head, parts } = splitResult(result);
+          post({ type: 'head', result: head });
+          for (const part of parts) post({ type: 'part', part });
+          post({ type: 'done' });
+        })
       : exportConnection(m.file, m.client, m.server).then((r) => post(r, [r.bytes.buffer]));
   work.catch((err: unknown) =>
     post({ type: 'failed', message: err instanceof Error ? err.message : String(err) }),

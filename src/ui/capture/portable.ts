@@ -1,11 +1,18 @@
 /**
- * A capture's result across the worker's postMessage. Structured clone copies fields, not classes nor
- * their private fields: a DecodedFrame arrives without its methods, and a DeflateNote without the
- * inflated bytes it keeps privately. So the worker sends each note's inflated bytes as a plain field
- * (`portableResult`), and the page builds the engine's classes again from them (`reviveResult`).
+ * A capture's result across the worker's postMessage. Two things need care:
+ * - Structured clone copies fields, not classes nor their private fields: a DecodedFrame arrives without
+ *   its methods, and a DeflateNote without the inflated bytes it keeps privately. So the worker sends
+ *   each note's inflated bytes as a plain field, and the page builds the engine's classes again.
+ * - Deserializing one message is one task on the page's thread: a 100 MB capture's 64 000 frames and
+ *   their events in one message took 2.8 s there (bench:capture, Chromium profile). So the result goes
+ *   as a head (everything but the frames and events), then parts of at most PART_ITEMS each, each its
+ *   own short task.
  */
-import type { CaptureResult, CapturedFrame, WebSocketDecode } from '../../capture/index.ts';
+import type { CaptureResult, CapturedEvent, CapturedFrame, WebSocketDecode } from '../../capture/index.ts';
 import { DecodedFrame, DeflateNote } from '../../protocol/index.ts';
+
+/** Frames or events per part: ~50 ms of deserializing each on a loaded 2-core machine. */
+export const PART_ITEMS = 2000;
 
 /** What a DeflateNote is in transit: its fields and its inflated bytes. */
 interface PortableNote {
@@ -16,52 +23,97 @@ interface PortableNote {
   readonly problem: DeflateNote['problem'];
 }
 
-type FrameMap = (f: DecodedFrame) => DecodedFrame;
-
-function mapDecode(ws: WebSocketDecode, map: FrameMap): WebSocketDecode {
-  return { ...ws, frames: ws.frames.map((f): CapturedFrame => ({ ...f, frame: map(f.frame) })) };
+export interface ResultPart {
+  /** Which WebSocket decode of the result (in the order `decodesOf` lists them). */
+  readonly index: number;
+  readonly frames: readonly CapturedFrame[];
+  readonly events: readonly CapturedEvent[];
 }
 
-function mapResult(r: CaptureResult, map: FrameMap): CaptureResult {
+/** Every WebSocket decode of a result, replaced by `map` (in one fixed order: connections, HAR sockets). */
+function mapDecodes(
+  r: CaptureResult,
+  map: (ws: WebSocketDecode, index: number) => WebSocketDecode,
+): CaptureResult {
   if (!r.ok) return r;
+  let i = 0;
   if (r.kind === 'har')
     return {
       ...r,
-      report: { ...r.report, sockets: r.report.sockets.map((s) => ({ ...s, ws: mapDecode(s.ws, map) })) },
+      report: { ...r.report, sockets: r.report.sockets.map((s) => ({ ...s, ws: map(s.ws, i++) })) },
     };
   return {
     ...r,
     report: {
       ...r.report,
       connections: r.report.connections.map((c) =>
-        c.kind === 'websocket' ? { ...c, ws: mapDecode(c.ws, map) } : c,
+        c.kind === 'websocket' ? { ...c, ws: map(c.ws, i++) } : c,
       ),
     },
   };
 }
 
-/** In the worker: each compressed frame's note carries its inflated bytes as a field. */
-export function portableResult(r: CaptureResult): CaptureResult {
-  return mapResult(r, (f) => {
-    const n = f.deflate;
-    if (!n) return f;
-    const note: PortableNote = {
-      window: n.window,
-      windowBits: n.windowBits,
-      inflatedBytes: n.inflated,
-      tail: n.tail,
-      problem: n.problem,
-    };
-    // In transit only: reviveResult turns it back into a DeflateNote before anything reads it.
-    return new DecodedFrame(f.header, f.payload, f.offset, note as unknown as DeflateNote);
-  });
+function portableFrame(f: DecodedFrame): DecodedFrame {
+  const n = f.deflate;
+  if (!n) return f;
+  const note: PortableNote = {
+    window: n.window,
+    windowBits: n.windowBits,
+    inflatedBytes: n.inflated,
+    tail: n.tail,
+    problem: n.problem,
+  };
+  // In transit only: reviveFrame turns it back into a DeflateNote before anything reads it.
+  return new DecodedFrame(f.header, f.payload, f.offset, note as unknown as DeflateNote);
 }
 
-/** In the page: the engine's DecodedFrame and DeflateNote again, as the reader made them. */
-export function reviveResult(r: CaptureResult): CaptureResult {
-  return mapResult(r, (f) => {
-    const n = f.deflate as unknown as PortableNote | null;
-    const note = n ? new DeflateNote(n.window, n.windowBits, [n.inflatedBytes], n.tail, n.problem) : null;
-    return new DecodedFrame(f.header, f.payload, f.offset, note);
+function reviveFrame(f: DecodedFrame): DecodedFrame {
+  const n = f.deflate as unknown as PortableNote | null;
+  const note = n ? new DeflateNote(n.window, n.windowBits, [n.inflatedBytes], n.tail, n.problem) : null;
+  return new DecodedFrame(f.header, f.payload, f.offset, note);
+}
+
+/** In the worker: the head (frames and events left out) and the parts that carry them. */
+export function splitResult(r: CaptureResult): { head: CaptureResult; parts: ResultPart[] } {
+  const parts: ResultPart[] = [];
+  const head = mapDecodes(r, (ws, index) => {
+    const n = Math.max(ws.frames.length, ws.events.length);
+    for (let at = 0; at < n; at += PART_ITEMS)
+      parts.push({
+        index,
+        frames: ws.frames.slice(at, at + PART_ITEMS).map((f) => ({ ...f, frame: portableFrame(f.frame) })),
+        events: ws.events.slice(at, at + PART_ITEMS),
+      });
+    return { ...ws, frames: [], events: [] };
   });
+  return { head, parts };
+}
+
+/** In the page: gathers the parts as they come, then the result with the engine's classes again. */
+export class ResultAssembler {
+  readonly #frames: CapturedFrame[][] = [];
+  readonly #events: CapturedEvent[][] = [];
+
+  add(part: ResultPart): void {
+    const frames = (this.#frames[part.index] ??= []);
+    for (const f of part.frames) frames.push({ ...f, frame: reviveFrame(f.frame) });
+    const events = (this.#events[part.index] ??= []);
+    for (const e of part.events) events.push(e);
+  }
+
+  result(head: CaptureResult): CaptureResult {
+    return mapDecodes(head, (ws, i) => ({
+      ...ws,
+      frames: this.#frames[i] ?? [],
+      events: this.#events[i] ?? [],
+    }));
+  }
+}
+
+/** The whole trip at once (tests): split, clone each message, assemble. */
+export function throughWorker(r: CaptureResult): CaptureResult {
+  const { head, parts } = splitResult(r);
+  const a = new ResultAssembler();
+  for (const p of parts) a.add(structuredClone(p));
+  return a.result(structuredClone(head));
 }

@@ -4,6 +4,7 @@
  * page's thread never holds or parses the bytes.
  */
 import type { CaptureResult, Endpoint } from '../../capture/index.ts';
+import type { ResultPart } from './portable.ts';
 
 /** Bytes read per slice: a progress step, and a bounded amount of work between two messages. */
 export const READ_SLICE = 4 * 1024 * 1024;
@@ -15,7 +16,10 @@ export type ToWorker =
 
 export type FromWorker =
   | { readonly type: 'progress'; readonly read: number; readonly total: number }
-  | { readonly type: 'done'; readonly result: CaptureResult }
+  /** The result without its frames and events, which follow in parts (portable.ts says why). */
+  | { readonly type: 'head'; readonly result: CaptureResult }
+  | { readonly type: 'part'; readonly part: ResultPart }
+  | { readonly type: 'done' }
   | {
       readonly type: 'exported';
       readonly bytes: Uint8Array;

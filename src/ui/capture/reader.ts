@@ -4,7 +4,7 @@
  * everything it held.
  */
 import type { CaptureResult, Endpoint } from '../../capture/index.ts';
-import { reviveResult } from './portable.ts';
+import { ResultAssembler } from './portable.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 export type ReadOutcome =
@@ -30,10 +30,14 @@ export function readCapture(file: Blob, onprogress: (read: number, total: number
       resolve(o);
     };
   });
+  const parts = new ResultAssembler();
+  let head: CaptureResult | null = null;
   worker.onmessage = (e: MessageEvent<FromWorker>) => {
     const m = e.data;
     if (m.type === 'progress') onprogress(m.read, m.total);
-    else if (m.type === 'done') settle({ kind: 'done', result: reviveResult(m.result) });
+    else if (m.type === 'head') head = m.result;
+    else if (m.type === 'part') parts.add(m.part);
+    else if (m.type === 'done' && head) settle({ kind: 'done', result: parts.result(head) });
     else if (m.type === 'failed') settle({ kind: 'failed', message: m.message });
   };
   worker.onerror = (e) => settle({ kind: 'failed', message: e.message || 'worker error' });

@@ -5,20 +5,33 @@
  * so nothing is copied: the capture only decides what is on the timeline.
  */
 import { PlaygroundSession } from '../playground/session.svelte.ts';
+import { yieldToPage } from '../state/yield.ts';
 import { captureTimeline, type Spacing } from './timeline.ts';
 import type { ShownSocket } from './model.ts';
 
+/** Events appended between two pauses: a 64 000-frame capture fills its timeline without a long task. */
+const SLICE_EVENTS = 4000;
+
 export class CaptureSession extends PlaygroundSession {
-  constructor(socket: ShownSocket, spacing: Spacing) {
-    const events = captureTimeline(socket.ws, socket.startUs, spacing);
+  private constructor(events: number) {
     // The budget is the capture's size: the whole connection is drawn, however long.
-    super({ maxEvents: events.length + 1 });
-    const timeline = this.world.timeline;
-    for (const e of events) timeline.append(e);
-    timeline.commit();
+    super({ maxEvents: events + 1 });
     // The TCP layer is not drawn: the report keeps frames, not the segments that carried them.
     this.layers = { tcp: false, http: true, ws: true };
+  }
+
+  /** The session of one captured connection, its timeline filled in slices (the page paints between). */
+  static async open(socket: ShownSocket, spacing: Spacing): Promise<CaptureSession> {
+    const events = captureTimeline(socket.ws, socket.startUs, spacing);
+    const session = new CaptureSession(events.length);
+    const timeline = session.world.timeline;
+    for (let i = 0; i < events.length; i++) {
+      timeline.append(events[i]!);
+      if (i % SLICE_EVENTS === SLICE_EVENTS - 1) await yieldToPage();
+    }
+    timeline.commit();
     // Opened at its end: everything the capture holds is shown; Play replays it from the start.
-    this.seek(this.end);
+    session.seek(session.end);
+    return session;
   }
 }

@@ -107,7 +107,11 @@ export function captureTimeline(ws: WebSocketDecode, startUs: number, spacing: S
           from: senderOf(f.direction),
           to: receiverOf(f.direction),
           frame,
-          bytes: frame.wireBytes(),
+          // Re-encoded when the timeline appends the event (it copies each event once), so a 64 000-frame
+          // capture pays for it in the session's slices rather than in this one synchronous pass.
+          get bytes() {
+            return frame.wireBytes();
+          },
           segments: [],
         },
       });
