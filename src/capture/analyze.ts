@@ -4,11 +4,12 @@
  * at the end each connection is named for what it carries — WebSocket (decoded by the engine), TLS
  * (with its server name), plain HTTP, or something else — and the report says what was found.
  *
- * Memory: a packet's bytes are dropped once its TCP payload (if any) is held by its connection; what is
- * kept is the payload of the connections, which is what the report shows.
+ * Memory: a packet's bytes are dropped once its TCP payload (if any) is held by its connection, and a
+ * connection whose first bytes name it TLS or plain HTTP keeps only those (connections.ts): what is
+ * kept is the payload of the WebSocket (or unclear) connections, which is what the report shows.
  */
 import type { Direction } from '../protocol/index.ts';
-import { ConnectionTable, type Endpoint, type TcpConnection } from './connections.ts';
+import { ConnectionTable, SNIFF_BYTES, type Endpoint, type TcpConnection } from './connections.ts';
 import { ContainerReader, type ContainerKind } from './container.ts';
 import { analyzeHar, looksLikeJson, type HarReport } from './har.ts';
 import { readPacket } from './layers.ts';
@@ -23,7 +24,7 @@ import {
   type DecodeSetup,
   type WebSocketDecode,
 } from './websocket.ts';
-import { headerTokens, MAX_HEAD_BYTES, headerValue } from '../protocol/index.ts';
+import { headerTokens, headerValue } from '../protocol/index.ts';
 
 export interface StreamFacts {
   /** Bytes of the stream that are in the capture. */
@@ -93,9 +94,6 @@ export type CaptureResult =
   | { readonly ok: true; readonly kind: 'capture'; readonly report: CaptureReport }
   | { readonly ok: true; readonly kind: 'har'; readonly report: HarReport }
   | { readonly ok: false; readonly problem: CaptureProblem };
-
-/** Bytes looked at to name what a stream carries (an HTTP head is at most MAX_HEAD_BYTES). */
-const SNIFF_BYTES = MAX_HEAD_BYTES + 1024;
 
 export class CaptureAnalyzer {
   readonly #reader = new ContainerReader();

@@ -58,6 +58,30 @@ export class DirectionReassembler {
   #isn: number | null = null;
   #held: Held[] = [];
   #fin: number | null = null;
+  /**
+   * Payload from this stream position on is counted, not held: a connection named TLS or plain HTTP
+   * by its first bytes keeps only what naming it needs, so memory follows what the page shows, not
+   * the file (a 99 MB capture peaked at 488 MB when every payload was kept). Null: everything is held.
+   */
+  #keepUpTo: number | null = null;
+  /** Payload bytes counted past #keepUpTo (retransmissions included: they are not compared). */
+  #dropped = 0;
+
+  /**
+   * Hold at most the stream's first `n` bytes from now on (and drop what is held beyond them). Only
+   * once the SYN has named the stream's start; without it nothing is dropped.
+   */
+  keepOnly(n: number): void {
+    if (this.#isn === null || this.#keepUpTo !== null) return;
+    const cap = this.#isn + 1 + n;
+    this.#keepUpTo = cap;
+    const kept: Held[] = [];
+    for (const h of this.#held) {
+      if (h.start >= cap) this.#dropped += h.length;
+      else kept.push(h);
+    }
+    this.#held = kept;
+  }
 
   /** Read a 32-bit sequence number as the 64-bit position nearest the last one seen. */
   #unwrap(seq: number): number {
@@ -77,7 +101,7 @@ export class DirectionReassembler {
     return abs;
   }
 
-  /** One segment of this direction, in capture order. */
+  /** One segment of this direction, in capture order; returns its stream offset once the SYN is known. */
   add(s: {
     readonly seq: number;
     readonly payload: Uint8Array;
@@ -86,11 +110,17 @@ export class DirectionReassembler {
     readonly fin: boolean;
     readonly packet: number;
     readonly timeUs: number;
-  }): void {
+  }): number | null {
     let abs = this.#unwrap(s.seq);
     if (s.syn) {
       this.#isn = abs;
       abs += 1; // the SYN takes one sequence number; data (if any) follows it
+    }
+    if (s.fin && this.#fin === null) this.#fin = abs + s.length;
+    const offset = this.#isn === null ? null : abs - (this.#isn + 1);
+    if (this.#keepUpTo !== null && abs >= this.#keepUpTo) {
+      this.#dropped += s.length;
+      return offset;
     }
     if (s.length > 0)
       this.#held.push({
@@ -101,7 +131,7 @@ export class DirectionReassembler {
         timeUs: s.timeUs,
         order: this.#held.length,
       });
-    if (s.fin && this.#fin === null) this.#fin = abs + s.length;
+    return offset;
   }
 
   /** The stream as far as the capture holds it. */
@@ -142,13 +172,14 @@ export class DirectionReassembler {
         next = end;
       }
     }
-    // A FIN beyond the last byte captured: the end of the stream is missing from the capture.
-    if (this.#fin !== null && this.#fin > next) {
+    // A FIN beyond the last byte captured: the end of the stream is missing from the capture (unless
+    // the bytes in between were counted and let go: keepOnly).
+    if (this.#fin !== null && this.#fin > next && this.#keepUpTo === null) {
       pieces.push({ kind: 'gap', offset: next - origin, length: this.#fin - next });
     }
     return {
       pieces,
-      bytes,
+      bytes: bytes + this.#dropped,
       duplicateBytes,
       startedLate,
       finAt: this.#fin === null ? null : this.#fin - origin,
