@@ -98,7 +98,7 @@ onmessage = (e: MessageEvent<ToWorker>): void => {
       ? open(m.file, m.size).then((result) => {
           const { head, parts } = splitResult(result);
           post({ type: 'head', result: head });
-          for (const part of parts) post({ type: 'part', part });
+          for (const part of parts) post({ type: 'part', part }, [part.buffer]);
           post({ type: 'done' });
         })
       : exportConnection(m.file, m.client, m.server).then((r) => post(r, [r.bytes.buffer]));
