@@ -219,7 +219,7 @@ describe('#/capture in English and Korean at 1280×720 and 390×844: axe and scr
         const page = await h.open('#/capture', { ...base, ...extra }, 'capture-file');
         await openFile(page, 'ws-deflate.pcapng');
         await page.getByTestId('capture-summary').waitFor();
-        await page.screenshot({ path: `/tmp/capui13-${lang}-${size}.png`, fullPage: size === 'phone' });
+        await page.screenshot({ path: `/tmp/capui13-${lang}-${size}.png`, fullPage: true });
         expect(await seriousAxeFindings(page)).toEqual([]);
       });
     }

@@ -47,6 +47,14 @@ export function captureTimeline(ws: WebSocketDecode, startUs: number, spacing: S
   const out: { order: number; event: NewEvent }[] = [];
   let order = 0;
   const firstFrameT = ws.frames.length ? at(ws.frames[0]!.timeUs) : DRAWN_FLIGHT_MS * 4;
+  // The lifelines' states: TCP is established when the capture shows data; WebSocket is open once each
+  // end has its side of the handshake (at once, when the handshake is not in the capture), closed at
+  // its engine's `closed`.
+  const state = (t: number, endpoint: EndpointId, layer: 'tcp' | 'ws', from: string, to: string): void => {
+    out.push({ order: order++, event: { kind: 'state', layer, conn: 1, t, endpoint, from, to } });
+  };
+  for (const end of ['client', 'server']) state(0, end, 'tcp', 'CLOSED', 'ESTABLISHED');
+  if (!ws.handshake) for (const end of ['client', 'server']) state(0, end, 'ws', 'CLOSED', 'OPEN');
   if (ws.handshake) {
     const { request, response } = ws.handshake;
     const reqT = 0;
@@ -83,6 +91,9 @@ export function captureTimeline(ws: WebSocketDecode, startUs: number, spacing: S
         segments: [],
       },
     });
+    state(reqT, 'client', 'ws', 'CLOSED', 'CONNECTING');
+    if (!ws.handshake.requestError) state(resT, 'server', 'ws', 'CONNECTING', 'OPEN');
+    if (!ws.handshake.responseError) state(resT + DRAWN_FLIGHT_MS, 'client', 'ws', 'CONNECTING', 'OPEN');
   }
   // Frames and the receivers' events interleave by time; a frame comes before what it caused.
   const items: ({ kind: 'frame'; f: CapturedFrame } | { kind: 'event'; e: CapturedEvent })[] = [];
@@ -123,6 +134,7 @@ export function captureTimeline(ws: WebSocketDecode, startUs: number, spacing: S
         order: order++,
         event: { kind: 'engine', layer: 'ws', conn: 1, t, endpoint: receiverOf(e.direction), event: e.event },
       });
+      if (e.event.type === 'closed') state(t, receiverOf(e.direction), 'ws', 'OPEN', 'CLOSED');
     }
   }
   // The timeline is appended in time order (the session's searches rely on it).
