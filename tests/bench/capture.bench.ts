@@ -93,7 +93,8 @@ execFileSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logL
 });
 const page = await openInPage(dist, FILE, ours.messages.c2s);
 console.log(
-  `ws101 page (Chromium, #/capture, file input → summary): ${page.ms.toFixed(0)} ms; summary "${page.summary}"`,
+  `ws101 page (Chromium, #/capture, file input → summary): ${page.ms.toFixed(0)} ms; summary "${page.summary}"; ` +
+    `diagram drawn at ${page.drawnMs.toFixed(0)} ms`,
 );
 console.log(
   `long tasks on the page's thread: ${page.longTasks} (longest ${page.longestTaskMs} ms, ${page.tasksOver200} over 200 ms); ` +

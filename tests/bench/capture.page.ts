@@ -12,6 +12,8 @@ import { previewDist } from '../support/preview.ts';
 
 export interface PageFigures {
   readonly ms: number;
+  /** Until the connection's diagram is drawn (its frames have come from the worker and are laid out). */
+  readonly drawnMs: number;
   readonly summary: string;
   readonly longTasks: number;
   readonly longestTaskMs: number;
@@ -80,6 +82,7 @@ export async function openInPage(distDir: string, file: string, expectC2s: numbe
     const ms = performance.now() - t;
     // Long tasks and memory are counted until the connection's diagram is drawn too, not only its summary.
     await page.getByTestId('live').waitFor({ timeout: 600_000 });
+    const drawnMs = performance.now() - t;
     await new Promise((r) => setTimeout(r, 1000));
     sampling = false;
     await sampler;
@@ -87,6 +90,7 @@ export async function openInPage(distDir: string, file: string, expectC2s: numbe
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
     return {
       ms,
+      drawnMs,
       summary,
       longTasks: long.length,
       longestTaskMs: Math.round(Math.max(0, ...long)),

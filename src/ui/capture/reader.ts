@@ -21,7 +21,15 @@ function startWorker(): Worker {
   return new Worker(new URL('./capture.worker.ts', import.meta.url), { type: 'module' });
 }
 
-export function readCapture(file: Blob, onprogress: (read: number, total: number) => void): Reading {
+/**
+ * Read `file` in a worker. `onhead` hears the result without its frames and events as soon as the
+ * worker has it (the summary's numbers are final by then); `done` has the whole result.
+ */
+export function readCapture(
+  file: Blob,
+  onprogress: (read: number, total: number) => void,
+  onhead: (head: CaptureResult) => void = () => {},
+): Reading {
   const worker = startWorker();
   let settle: (o: ReadOutcome) => void = () => {};
   const done = new Promise<ReadOutcome>((resolve) => {
@@ -35,8 +43,10 @@ export function readCapture(file: Blob, onprogress: (read: number, total: number
   worker.onmessage = (e: MessageEvent<FromWorker>) => {
     const m = e.data;
     if (m.type === 'progress') onprogress(m.read, m.total);
-    else if (m.type === 'head') head = m.result;
-    else if (m.type === 'part') parts.add(m.part);
+    else if (m.type === 'head') {
+      head = m.result;
+      onhead(head);
+    } else if (m.type === 'part') parts.add(m.part);
     else if (m.type === 'done' && head) settle({ kind: 'done', result: parts.result(head) });
     else if (m.type === 'failed') settle({ kind: 'failed', message: m.message });
   };
