@@ -47,6 +47,11 @@ export const consoleEn = {
   'con.cmd.raw': 'put arbitrary bytes on the wire (see the server reject bad frames)',
   'con.cmd.latency': 'one-way latency of the link, 0–10000 ms',
   'con.cmd.mss': 'TCP maximum segment size, 1–65495 bytes',
+  'con.cmd.window':
+    'the server’s TCP receive buffer, 1–65535 bytes: the most it will advertise as its window (from the next connect)',
+  'con.cmd.reader':
+    'how fast the server’s application reads its receive buffer: fast (at once), slow <KB/s> (e.g. reader slow 10), or pause',
+  'con.cmd.flood': 'send <count> binary messages of <bytes> each at once, e.g. flood 20 1000 (a fast sender)',
   'con.cmd.server':
     'choose the server’s behaviour; server deflate on|off [--no-context-takeover] [--client-no-context-takeover] [--max-window-bits 8–15] [--client-max-window-bits 8–15] sets what it agrees to of permessage-deflate; server protocols chat,superchat (or none) its subprotocols, in its order of preference; server origins https://bank.example (or any) the Origins it lets in, others get 403 (RFC 6455 §10.2); server samesite none|lax|strict the SameSite attribute of the bank’s session cookie (each takes effect on the next connect)',
   'con.cmd.dump': 'show an xxd-style hex dump under each frame',
@@ -83,6 +88,11 @@ export const consoleEn = {
   'con.err.mss': 'Give a whole number of bytes, 1–65495.',
   'con.err.server':
     'Choose echo, chat, ticker, reject or bank, or give server deflate …, server protocols …, server origins … or server samesite ….',
+  'con.err.window': 'Give the receive buffer in whole bytes, 1–{max} (no window scaling).',
+  'con.err.reader':
+    'reader fast, reader pause, or reader slow <KB/s> with a whole number, e.g. reader slow 10.',
+  'con.err.flood':
+    'Give a count (1–{maxCount}) and a size in bytes (1–{maxBytes}), at most {total} bytes in all, e.g. flood 20 1000.',
   'con.err.dump': 'dump on, or dump off.',
   'con.err.unknown': 'Unknown command “{word}”. Type help for the list.',
   // Refusals of the world (sim/world.ts, WorldTexts).

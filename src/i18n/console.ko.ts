@@ -47,6 +47,12 @@ export const consoleKo = {
   'con.cmd.raw': '임의의 바이트를 그대로 전송(잘못된 프레임을 서버가 거부하는 모습 보기)',
   'con.cmd.latency': '링크의 단방향 지연, 0–10000 ms',
   'con.cmd.mss': 'TCP 최대 세그먼트 크기, 1–65495바이트',
+  'con.cmd.window':
+    '서버의 TCP 수신 버퍼, 1–65535바이트: 서버가 윈도로 알릴 수 있는 최댓값(다음 connect부터)',
+  'con.cmd.reader':
+    '서버 애플리케이션이 수신 버퍼를 읽는 속도: fast(바로), slow <KB/s>(예: reader slow 10), pause(멈춤)',
+  'con.cmd.flood':
+    '<bytes>바이트짜리 바이너리 메시지 <count>개를 한꺼번에 보냄, 예: flood 20 1000(빠른 송신자)',
   'con.cmd.server':
     '서버 동작 선택. server deflate on|off [--no-context-takeover] [--client-no-context-takeover] [--max-window-bits 8–15] [--client-max-window-bits 8–15]는 permessage-deflate를 어디까지 받아들일지, server protocols chat,superchat(또는 none)은 선호 순서대로 서브프로토콜을, server origins https://bank.example(또는 any)은 받아들일 Origin을(나머지는 403, RFC 6455 §10.2), server samesite none|lax|strict는 은행 세션 쿠키의 SameSite 속성을 정함(모두 다음 connect부터 적용)',
   'con.cmd.dump': '프레임마다 xxd 형식 hex dump 표시',
@@ -81,6 +87,11 @@ export const consoleKo = {
   'con.err.frag': '텍스트와 프레임 개수(1–1000)를 차례로 적어 주세요.',
   'con.err.latency': '0–10000 사이의 밀리초를 정수로 적어 주세요.',
   'con.err.mss': '1–65495 사이의 바이트 수를 정수로 적어 주세요.',
+  'con.err.window': '수신 버퍼 크기를 1–{max} 사이의 바이트 수(정수)로 적어 주세요(윈도 스케일링 없음).',
+  'con.err.reader':
+    'reader fast, reader pause, 또는 reader slow <KB/s>(정수)로 적어 주세요. 예: reader slow 10',
+  'con.err.flood':
+    '개수(1–{maxCount})와 크기(1–{maxBytes}바이트)를 적어 주세요. 합쳐서 {total}바이트까지입니다. 예: flood 20 1000',
   'con.err.server':
     'echo, chat, ticker, reject, bank 중에서 고르거나, server deflate …, server protocols …, server origins …, server samesite …를 입력하세요.',
   'con.err.dump': 'dump on 또는 dump off.',

@@ -68,6 +68,9 @@ export const playgroundEn = {
     'NAT: {ms} ms without a segment, so the mapping expires: the server’s segments now vanish, and the client’s reach the server on a new port, which answers RST',
   'pg.note.pongMissed':
     'heartbeat: no pong within {ms} ms (RFC 6455 §5.5.2: a ping must be answered), so the client gives up: it aborts TCP and reports 1006 to the application',
+  'pg.note.bufferFull':
+    'TCP receive buffer full: {bytes} B unread by the application, window 0 (RFC 9293 §3.8.6)',
+  'pg.note.windowZero': 'peer window 0: {bytes} B wait in the send queue (bufferedAmount)',
 
   // The server behaviours (sim/servers.ts, ServerTexts).
   'pg.server.echo': 'echo: sends every message back',

@@ -70,6 +70,9 @@ export const playgroundKo = {
     'NAT: 세그먼트 없이 {ms} ms가 지나 매핑이 만료됨. 이제 서버의 세그먼트는 사라지고, 클라이언트의 세그먼트는 새 포트로 서버에 닿아 RST를 받음',
   'pg.note.pongMissed':
     '하트비트: {ms} ms 안에 pong이 오지 않음(RFC 6455 §5.5.2: ping에는 반드시 답해야 함). 클라이언트가 연결을 포기하고 TCP를 중단한 뒤 애플리케이션에 1006을 알림',
+  'pg.note.bufferFull':
+    'TCP 수신 버퍼가 가득 참: 애플리케이션이 읽지 않은 {bytes} B, 윈도 0(RFC 9293 §3.8.6)',
+  'pg.note.windowZero': '상대 윈도 0: {bytes} B가 송신 큐에서 기다림(bufferedAmount)',
 
   // 서버 동작(sim/servers.ts, ServerTexts).
   'pg.server.echo': 'echo: 받은 메시지를 그대로 돌려보냄',

@@ -15,6 +15,7 @@ import {
 import type { HeartbeatSettings, MiddleboxSettings } from './middlebox.ts';
 import { parseOrigin, SAME_SITES, type SameSite } from './origins.ts';
 import { SERVER_KINDS, type ServerDeflate, type ServerKind } from './servers.ts';
+import { MAX_WINDOW, type Reader } from './tcp.ts';
 import type { CommandResult, ConnectOptions, World } from './world.ts';
 
 export type Command =
@@ -31,6 +32,9 @@ export type Command =
   | { readonly name: 'raw'; readonly bytes: Uint8Array }
   | { readonly name: 'latency'; readonly ms: number }
   | { readonly name: 'mss'; readonly bytes: number }
+  | { readonly name: 'window'; readonly bytes: number }
+  | { readonly name: 'reader'; readonly reader: Reader }
+  | { readonly name: 'flood'; readonly count: number; readonly bytes: number }
   | { readonly name: 'server'; readonly set: 'kind'; readonly kind: ServerKind }
   | { readonly name: 'server'; readonly set: 'deflate'; readonly deflate: ServerDeflate }
   | { readonly name: 'server'; readonly set: 'protocols'; readonly protocols: readonly string[] }
@@ -79,6 +83,9 @@ export type CommandTexts = { readonly [N in CommandName as `con.cmd.${N}`]: Reco
   readonly 'con.err.frag': Record<never, never>;
   readonly 'con.err.latency': Record<never, never>;
   readonly 'con.err.mss': Record<never, never>;
+  readonly 'con.err.window': { readonly max: number };
+  readonly 'con.err.reader': Record<never, never>;
+  readonly 'con.err.flood': { readonly maxCount: number; readonly maxBytes: number; readonly total: number };
   readonly 'con.err.server': Record<never, never>;
   readonly 'con.err.serverDeflate': Record<never, never>;
   readonly 'con.err.serverProtocols': Record<never, never>;
@@ -128,6 +135,9 @@ export const COMMANDS: readonly CommandInfo[] = [
   { name: 'raw', usage: 'raw <hex>', help: say('con.cmd.raw') },
   { name: 'latency', usage: 'latency <ms>', help: say('con.cmd.latency') },
   { name: 'mss', usage: 'mss <bytes>', help: say('con.cmd.mss') },
+  { name: 'window', usage: 'window <bytes>', help: say('con.cmd.window') },
+  { name: 'reader', usage: 'reader fast|slow <KB/s>|pause', help: say('con.cmd.reader') },
+  { name: 'flood', usage: 'flood <count> <bytes>', help: say('con.cmd.flood') },
   {
     name: 'server',
     usage: 'server echo|chat|ticker|reject|bank|deflate …|protocols …|origins …|samesite …',
@@ -141,6 +151,12 @@ export const COMMANDS: readonly CommandInfo[] = [
 ];
 
 export const MAX_COMMAND_BYTES = 1024 * 1024;
+
+/** `flood`: at most this many messages, each at most this big, and at most MAX_COMMAND_BYTES in all. */
+export const MAX_FLOOD_COUNT = 1000;
+export const MAX_FLOOD_BYTES = 65536;
+/** `reader slow`: kilobytes (1,000 bytes) per second, up to a gigabyte a second. */
+export const MAX_READER_KBPS = 1_000_000;
 
 export type ParsedCommand =
   | { readonly ok: true; readonly command: Command }
@@ -573,6 +589,36 @@ export function parseCommand(line: string): ParsedCommand {
       if (bytes === null) return bad('mss', say('con.err.mss'));
       return { ok: true, command: { name: 'mss', bytes } };
     }
+    case 'window': {
+      const bytes = intArg(words[1], 1, MAX_WINDOW);
+      if (bytes === null || words.length > 2)
+        return bad('window', say('con.err.window', { max: MAX_WINDOW }));
+      return { ok: true, command: { name: 'window', bytes } };
+    }
+    case 'reader': {
+      const how = words[1]?.toLowerCase();
+      if ((how === 'fast' || how === 'pause') && words.length === 2) {
+        const reader: Reader = how === 'fast' ? { kind: 'instant' } : { kind: 'paused' };
+        return { ok: true, command: { name: 'reader', reader } };
+      }
+      const kbps = how === 'slow' && words.length === 3 ? intArg(words[2], 1, MAX_READER_KBPS) : null;
+      if (kbps === null) return bad('reader', say('con.err.reader'));
+      return { ok: true, command: { name: 'reader', reader: { kind: 'rate', bytesPerSecond: kbps * 1000 } } };
+    }
+    case 'flood': {
+      const count = intArg(words[1], 1, MAX_FLOOD_COUNT);
+      const bytes = intArg(words[2], 1, MAX_FLOOD_BYTES);
+      if (count === null || bytes === null || words.length > 3 || count * bytes > MAX_COMMAND_BYTES)
+        return bad(
+          'flood',
+          say('con.err.flood', {
+            maxCount: MAX_FLOOD_COUNT,
+            maxBytes: MAX_FLOOD_BYTES,
+            total: MAX_COMMAND_BYTES,
+          }),
+        );
+      return { ok: true, command: { name: 'flood', count, bytes } };
+    }
     case 'server': {
       const what = words[1]?.toLowerCase();
       if (what === 'deflate') return serverDeflate(words.slice(2));
@@ -620,6 +666,8 @@ export function complete(prefix: string): string[] {
     if (word === 'dump') return ['on', 'off'].filter((k) => k.startsWith(arg)).map((k) => `dump ${k}`);
     if (word === 'middlebox' && !p.slice('middlebox '.length).includes(' '))
       return ['idle', 'nat', 'off'].filter((k) => k.startsWith(arg)).map((k) => `middlebox ${k}`);
+    if (word === 'reader' && p.split(/\s+/).length === 2)
+      return ['fast', 'slow', 'pause'].filter((k) => k.startsWith(arg)).map((k) => `reader ${k}`);
     return [];
   }
   return COMMANDS.map((c) => c.name).filter((n) => n.startsWith(p));
@@ -658,6 +706,14 @@ export function runCommand(world: World, command: Command): CommandResult {
     case 'mss':
       world.setMss(command.bytes);
       return { ok: true };
+    case 'window':
+      world.setWindow(command.bytes);
+      return { ok: true };
+    case 'reader':
+      world.setReader(command.reader);
+      return { ok: true };
+    case 'flood':
+      return world.flood(command.count, command.bytes);
     case 'server':
       if (command.set === 'kind') world.setServer(command.kind);
       else if (command.set === 'deflate') world.setServerDeflate(command.deflate);

@@ -24,6 +24,7 @@ import type {
   TimelineEvent,
 } from './timeline.ts';
 import { visibleText } from '../protocol/visible.ts';
+import { MAX_WINDOW } from './tcp.ts';
 
 const MAX_QUOTE = 24;
 
@@ -44,9 +45,11 @@ export function segmentLabel(s: SegmentEvent): string {
   // "SYN-ACK" and "FIN-ACK" read as the textbooks write them; a data segment shows its size.
   const flags = f.syn && f.ack ? 'SYN-ACK' : f.fin && f.ack ? 'FIN-ACK' : names.join(',');
   const label = s.payload.length > 0 ? `${flags} len=${s.payload.length}` : flags;
+  const shown = s.window < MAX_WINDOW ? `${label} win=${s.window}` : label;
   // Wire notation like the flags: ✕ for a segment a middlebox kept from its peer, and a forged RST says
-  // who really sent it (the box, in the peer's name).
-  return s.lost ? `✕ ${label}` : s.by === 'middlebox' ? `${label} (middlebox)` : label;
+  // who really sent it (the box, in the peer's name). A window below the 16-bit maximum is news (a
+  // receive buffer filling up): "win=0" is the receiver telling the sender to stop (RFC 9293 §3.8.6).
+  return s.lost ? `✕ ${shown}` : s.by === 'middlebox' ? `${shown} (middlebox)` : shown;
 }
 
 export function frameLabel(frame: DecodedFrame): string {

@@ -4,6 +4,13 @@
  * write spans several segments; writes made in the same instant share them), per-direction latency and
  * bandwidth, and the 4-way close with TIME_WAIT on the side that closed first.
  * No loss, reordering or retransmission: the link delivers every segment in order.
+ *
+ * Flow control (RFC 9293 §3.8.6): each end has a receive buffer that its application empties at its
+ * own pace (`Reader`); every segment advertises the free space left in it as its window, and a sender
+ * never has more unacknowledged bytes in flight than the peer's last advertised window. What the
+ * window does not let out waits in the sender's queue: that queue is what a browser reports as
+ * `bufferedAmount`. By default the buffer is 65,535 bytes (no window scaling, RFC 7323) and the
+ * application reads every byte the moment it arrives, so the window stays at 65,535.
  */
 import { concatBytes, messagesOf } from '../protocol/index.ts';
 import type { VirtualClock } from './clock.ts';
@@ -41,7 +48,37 @@ export interface TcpSettings {
 
 /** IPv4 + TCP headers without options: counted on the link, not shown as payload. */
 export const HEADER_BYTES = 40;
-const WINDOW = 65535;
+/** The largest window a segment can advertise without window scaling (RFC 7323): a 16-bit field. */
+export const MAX_WINDOW = 65535;
+
+/**
+ * How the application above TCP reads its receive buffer: at once (the default: every byte goes to the
+ * engine the moment it arrives), so many bytes per second, or not at all (a stalled consumer).
+ */
+export type Reader =
+  | { readonly kind: 'instant' }
+  | { readonly kind: 'rate'; readonly bytesPerSecond: number }
+  | { readonly kind: 'paused' };
+
+export const INSTANT_READER: Reader = { kind: 'instant' };
+
+/** A receive buffer of `buffer` bytes (1…65,535) and the application that empties it. */
+export interface ReceiveSettings {
+  readonly buffer: number;
+  readonly reader: Reader;
+}
+
+export const DEFAULT_RECEIVE: ReceiveSettings = { buffer: MAX_WINDOW, reader: INSTANT_READER };
+
+/** A rate reader wakes this often (ms of virtual time) and takes what its rate allows since last time. */
+export const READ_TICK_MS = 10;
+/**
+ * The persist timer (RFC 9293 §3.8.6.1): while the peer advertises a zero window and data waits, the
+ * sender probes after this long, doubling each time up to `PERSIST_MAX_MS`, so a lost window update
+ * cannot stall the connection for ever. (This link loses nothing, but the probes show on the wire.)
+ */
+export const PERSIST_MIN_MS = 200;
+export const PERSIST_MAX_MS = 60_000;
 /**
  * Segments cut in one action of the clock; the rest of the data leaves at the same virtual instant, in
  * the next action. Only `mss 1`-like settings reach it (1,024 full segments are 1.5 MB at the default
@@ -95,6 +132,23 @@ export class TcpEndpoint {
   #finWanted = false;
   #finSent = false;
   #flushScheduled = false;
+  // ── flow control (RFC 9293 §3.8.6) ──
+  #receive: ReceiveSettings = DEFAULT_RECEIVE;
+  /** Bytes that arrived and the application has not read yet. */
+  #rcvQueue: Uint8Array[] = [];
+  #rcvQueued = 0;
+  /** The window this end advertised last (free buffer space when it was said). */
+  #advertised = MAX_WINDOW;
+  #eofPending = false;
+  #readScheduled = false;
+  #lastRead = 0;
+  /** Oldest unacknowledged byte we sent (relative, like #sndNxt) and the peer's last window. */
+  #sndUna = 0;
+  #sndWnd = MAX_WINDOW;
+  #maxSndWnd = 0;
+  #persistMs = 0; // 0: no probe timer running
+  #stalled = false; // a "window 0" note was written for this stall
+  #bufferFull = false; // a "buffer full" note was written for this fill
   peer!: TcpEndpoint;
   callbacks: TcpCallbacks | null = null;
 
@@ -139,6 +193,51 @@ export class TcpEndpoint {
 
   get canWrite(): boolean {
     return this.state === 'ESTABLISHED' || this.state === 'CLOSE_WAIT';
+  }
+
+  /**
+   * Bytes the application wrote that have not left in a segment yet: with a full peer window they
+   * wait here. A browser's `WebSocket.bufferedAmount` counts the same thing (bytes queued by `send()`
+   * and not yet transmitted), so this is what the playground reports under that name.
+   */
+  get unsent(): number {
+    return this.#outBytes;
+  }
+
+  /** Bytes sent and not yet acknowledged: never more than `peerWindow` allowed when they left. */
+  get inFlight(): number {
+    return this.#sndNxt - this.#sndUna;
+  }
+
+  /** The window the peer advertised last. */
+  get peerWindow(): number {
+    return this.#sndWnd;
+  }
+
+  /** Bytes in our receive buffer the application has not read. */
+  get unread(): number {
+    return this.#rcvQueued;
+  }
+
+  /** The window we advertise now: the free space in the receive buffer (never negative). */
+  get window(): number {
+    return Math.max(0, Math.min(MAX_WINDOW, this.#receive.buffer - this.#rcvQueued));
+  }
+
+  get receiveSettings(): ReceiveSettings {
+    return this.#receive;
+  }
+
+  /**
+   * Size the receive buffer (before the handshake: the SYN advertises it) or change how the
+   * application reads (at any time: a consumer that speeds up drains what is waiting).
+   */
+  setReceive(settings: ReceiveSettings): void {
+    const buffer = Math.max(1, Math.min(MAX_WINDOW, Math.floor(settings.buffer)));
+    this.#receive = { buffer, reader: settings.reader };
+    if (this.state === 'CLOSED' || this.state === 'LISTEN' || this.state === 'SYN_SENT')
+      this.#advertised = this.window;
+    this.#scheduleRead();
   }
 
   /** Close our direction: FIN after any queued data. */
@@ -202,6 +301,7 @@ export class TcpEndpoint {
       if (!f.syn) return;
       this.#rcvIrs = seg.seq;
       this.#rcvNxt = 0;
+      this.#peerSays(seg.window);
       this.#setState('SYN_RECEIVED');
       this.#send(
         { syn: true, ack: true, fin: false, psh: false, rst: false },
@@ -215,22 +315,37 @@ export class TcpEndpoint {
       if (!(f.syn && f.ack)) return;
       this.#rcvIrs = seg.seq;
       this.#rcvNxt = 0;
+      this.#peerSays(seg.window);
       this.#setState('ESTABLISHED');
       this.#sendAck();
       this.callbacks?.onEstablished();
       return;
     }
-    if (f.ack) this.#onAck(seg.ack);
+    if (f.ack) this.#onAck(seg.ack, seg.window);
     if (this.state === 'SYN_RECEIVED') return; // only an ACK completes it
     if (this.state === 'ESTABLISHED' && this.#justEstablished) {
       this.#justEstablished = false;
       this.callbacks?.onEstablished();
     }
+    const expected = (this.#rcvIrs + 1 + this.#rcvNxt) >>> 0;
+    if (seg.payload.length === 0 && !f.fin && seg.seq !== expected) {
+      // RFC 9293 §3.10.7.4: an unacceptable segment is answered with an ACK. A zero-window probe is
+      // one (its sequence number is already acknowledged): the ACK tells the sender our window.
+      this.#sendAck();
+      return;
+    }
     if (seg.payload.length > 0) {
       this.#rcvNxt += seg.payload.length;
       this.#ackDue = true;
       this.#scheduleFlush();
-      this.callbacks?.onData(seg.payload);
+      if (this.#receive.reader.kind === 'instant' && this.#rcvQueued === 0) {
+        this.callbacks?.onData(seg.payload);
+      } else {
+        this.#rcvQueue.push(seg.payload);
+        this.#rcvQueued += seg.payload.length;
+        this.#noteBufferFull();
+        this.#scheduleRead();
+      }
     }
     if (f.fin) {
       this.#rcvNxt += 1;
@@ -240,13 +355,105 @@ export class TcpEndpoint {
       if (this.state === 'ESTABLISHED') this.#setState('CLOSE_WAIT');
       else if (this.state === 'FIN_WAIT_1') this.#setState('CLOSING');
       else if (this.state === 'FIN_WAIT_2') this.#enterTimeWait();
+      // The end of the stream comes after its last byte: a slow application reads what waits first.
+      if (this.#rcvQueued > 0) this.#eofPending = true;
+      else this.callbacks?.onEof();
+    }
+  }
+
+  // ── the application reading its receive buffer ──────────────────────────
+
+  #scheduleRead(): void {
+    if (this.#readScheduled || this.#rcvQueued === 0) return;
+    const reader = this.#receive.reader;
+    if (reader.kind === 'paused') return;
+    this.#readScheduled = true;
+    this.#lastRead = this.net.clock.now;
+    const delay = reader.kind === 'instant' ? 0 : READ_TICK_MS;
+    this.net.clock.after(delay, () => {
+      this.#readScheduled = false;
+      this.#read();
+      this.net.settle();
+    });
+  }
+
+  /** The application takes what its rate allows from the receive buffer, oldest bytes first. */
+  #read(): void {
+    const reader = this.#receive.reader;
+    if (reader.kind === 'paused' || this.#rcvQueued === 0) return;
+    const elapsed = this.net.clock.now - this.#lastRead;
+    let budget =
+      reader.kind === 'instant'
+        ? this.#rcvQueued
+        : Math.max(1, Math.floor((reader.bytesPerSecond * elapsed) / 1000));
+    const chunks: Uint8Array[] = [];
+    while (budget > 0 && this.#rcvQueue.length > 0) {
+      const head = this.#rcvQueue[0]!;
+      if (head.length <= budget) {
+        chunks.push(head);
+        this.#rcvQueue.shift();
+        budget -= head.length;
+      } else {
+        chunks.push(head.subarray(0, budget));
+        this.#rcvQueue[0] = head.subarray(budget);
+        budget = 0;
+      }
+    }
+    const bytes = concatBytes(chunks);
+    this.#rcvQueued -= bytes.length;
+    if (this.#rcvQueued < this.#receive.buffer) this.#bufferFull = false;
+    this.#maybeAnnounceWindow();
+    if (bytes.length > 0) this.callbacks?.onData(bytes);
+    if (this.#rcvQueued === 0 && this.#eofPending) {
+      this.#eofPending = false;
       this.callbacks?.onEof();
     }
+    this.#scheduleRead();
+  }
+
+  /**
+   * RFC 9293 §3.8.6.2.2 (receiver-side silly window avoidance): a segment sent only to announce a
+   * bigger window goes out once the window has grown by at least min(buffer / 2, MSS) since we last
+   * advertised it, not for every byte the application reads.
+   */
+  #maybeAnnounceWindow(): void {
+    if (this.state !== 'ESTABLISHED' && this.state !== 'FIN_WAIT_1' && this.state !== 'FIN_WAIT_2') return;
+    const step = Math.min(Math.floor(this.#receive.buffer / 2), Math.max(1, this.net.tcp.mss));
+    if (this.window - this.#advertised >= Math.max(1, step)) {
+      this.#ackDue = true;
+      this.#scheduleFlush();
+    }
+  }
+
+  #noteBufferFull(): void {
+    if (this.window > 0 || this.#bufferFull) return;
+    this.#bufferFull = true;
+    this.net.timeline.append({
+      kind: 'note',
+      t: this.net.clock.now,
+      conn: this.conn,
+      endpoint: this.id,
+      text: say('pg.note.bufferFull', { bytes: this.#rcvQueued }),
+    });
+  }
+
+  /** The peer's advertised window, from a segment it sent (this link keeps order: the last one rules). */
+  #peerSays(window: number): void {
+    this.#sndWnd = window;
+    if (window > this.#maxSndWnd) this.#maxSndWnd = window;
+    if (window > 0) {
+      this.#persistMs = 0;
+      this.#stalled = false;
+      if (this.#outBytes > 0) this.#scheduleFlush();
+    } else if (this.#outBytes > 0) this.#waitForWindow(0);
   }
 
   #justEstablished = false;
 
-  #onAck(ack: number): void {
+  #onAck(ack: number, window: number): void {
+    const acked = (ack - (this.iss + 1)) >>> 0;
+    if (acked <= this.#sndNxt + 1) this.#sndUna = Math.min(this.#sndNxt, Math.max(this.#sndUna, acked));
+    this.#peerSays(window);
     const finAcked = this.#finSent && ack === (this.iss + 1 + this.#sndNxt + 1) >>> 0;
     if (this.state === 'SYN_RECEIVED' && ack === (this.iss + 1) >>> 0) {
       this.#setState('ESTABLISHED');
@@ -288,17 +495,23 @@ export class TcpEndpoint {
   flush(): void {
     this.#flushScheduled = false;
     const mss = Math.max(1, this.net.tcp.mss);
-    if (this.#outBytes > 0) {
+    const usable = Math.max(0, this.#sndUna + this.#sndWnd - this.#sndNxt);
+    // RFC 9293 §3.8.6.2.1 (sender-side silly window avoidance): send a full segment, or all that
+    // waits, or at least half the largest window the peer ever offered; else wait for a bigger window.
+    const worth =
+      usable >= Math.min(mss, this.#outBytes) || usable >= Math.max(1, Math.floor(this.#maxSndWnd / 2));
+    if (this.#outBytes > 0 && (usable === 0 || !worth)) this.#waitForWindow(usable);
+    if (this.#outBytes > 0 && usable > 0 && worth) {
       const data = concatBytes(this.#out);
       const first = this.#sndNxt; // stream offset of data[0]
-      const now = Math.min(data.length, SEGMENTS_PER_FLUSH * mss);
+      const now = Math.min(data.length, SEGMENTS_PER_FLUSH * mss, usable);
       // Pending writes are in stream order, and so are the segments: one pointer walks both, so
       // tagging is linear (a loop over every write for every segment was 1,000 frames × 7,000
       // segments for one `frag … 1000` at `mss 1`).
       let head = 0;
       for (let o = 0; o < now; o += mss) {
-        const payload = data.subarray(o, Math.min(data.length, o + mss));
-        const last = o + mss >= data.length;
+        const payload = data.subarray(o, Math.min(now, o + mss));
+        const last = o + mss >= now;
         const seg = this.#send(
           { syn: false, ack: true, fin: false, psh: last, rst: false },
           (this.iss + 1 + this.#sndNxt) >>> 0,
@@ -313,6 +526,12 @@ export class TcpEndpoint {
       const rest = data.subarray(now);
       this.#out = rest.length > 0 ? [rest] : [];
       this.#outBytes = rest.length;
+      if (rest.length > 0 && now === usable) {
+        // The window is used up: the rest waits for an ACK that opens it (#peerSays), FIN behind it.
+        this.#waitForWindow(0);
+        if (this.#ackDue) this.#sendAck();
+        return;
+      }
       if (rest.length > 0) {
         // The rest leaves at this same instant, one action later; a FIN waits behind the data.
         this.net.clock.at(this.net.clock.now, () => {
@@ -321,6 +540,10 @@ export class TcpEndpoint {
         });
         return;
       }
+    }
+    if (this.#outBytes > 0) {
+      if (this.#ackDue) this.#sendAck();
+      return; // a FIN waits behind the data the window holds back
     }
     if (this.#finWanted && !this.#finSent) {
       this.#finSent = true;
@@ -333,6 +556,47 @@ export class TcpEndpoint {
       this.#ackDue = false;
     }
     if (this.#ackDue) this.#sendAck();
+  }
+
+  /**
+   * Data waits for the peer's window. At zero, note the stall once (what `bufferedAmount` holds now)
+   * and start the persist timer (RFC 9293 §3.8.6.1).
+   */
+  #waitForWindow(usable: number): void {
+    if (this.#sndWnd > 0 || usable > 0) return;
+    if (!this.#stalled) {
+      this.#stalled = true;
+      this.net.timeline.append({
+        kind: 'note',
+        t: this.net.clock.now,
+        conn: this.conn,
+        endpoint: this.id,
+        text: say('pg.note.windowZero', { bytes: this.#outBytes }),
+      });
+    }
+    if (this.#persistMs > 0) return;
+    this.#persistMs = PERSIST_MIN_MS;
+    this.#armPersist();
+  }
+
+  #armPersist(): void {
+    this.net.clock.after(this.#persistMs, () => {
+      if (this.#persistMs === 0 || this.#sndWnd > 0 || this.#outBytes === 0 || !this.canWrite) {
+        this.#persistMs = 0;
+        return;
+      }
+      // A probe carries no data and an already-acknowledged sequence number (as Linux's does): the
+      // peer must answer it with an ACK that states its window (§3.10.7.4).
+      this.#send(
+        { syn: false, ack: true, fin: false, psh: false, rst: false },
+        (this.iss + this.#sndNxt) >>> 0,
+        this.#ackNumber(),
+        EMPTY,
+      );
+      this.#persistMs = Math.min(PERSIST_MAX_MS, this.#persistMs * 2);
+      this.#armPersist();
+      this.net.settle();
+    });
   }
 
   /**
@@ -365,7 +629,9 @@ export class TcpEndpoint {
   }
 
   #send(flags: TcpFlags, seq: number, ack: number, payload: Uint8Array): SegmentEvent {
-    return this.net.transmit(this, flags, seq, ack, WINDOW, payload);
+    // Every segment advertises the free space in our receive buffer (RFC 9293 §3.8.6).
+    this.#advertised = this.window;
+    return this.net.transmit(this, flags, seq, ack, this.#advertised, payload);
   }
 
   #setState(to: TcpState): void {

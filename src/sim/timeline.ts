@@ -106,6 +106,10 @@ export interface NoteTexts {
   readonly 'pg.note.natForgot': { readonly ms: number };
   /** The client's heartbeat: no pong within the deadline, so it gives up on the connection. */
   readonly 'pg.note.pongMissed': { readonly ms: number };
+  /** A receive buffer filled up: the application has not read these bytes, the window is 0. */
+  readonly 'pg.note.bufferFull': { readonly bytes: number };
+  /** The peer's window is 0: these bytes wait in the sender's queue (bufferedAmount). */
+  readonly 'pg.note.windowZero': { readonly bytes: number };
 }
 export type NoteTextId = keyof NoteTexts;
 

@@ -33,7 +33,14 @@ import {
 } from './middlebox.ts';
 import { SeededRandom } from './rng.ts';
 import { DEFAULT_SERVER_DEFLATE, serverOptionsFor, type ServerDeflate, type ServerKind } from './servers.ts';
-import { Network, type LinkSettings, type TcpEndpoint } from './tcp.ts';
+import {
+  DEFAULT_RECEIVE,
+  Network,
+  type LinkSettings,
+  type Reader,
+  type ReceiveSettings,
+  type TcpEndpoint,
+} from './tcp.ts';
 import { Timeline, type EndpointId, type NoteTexts } from './timeline.ts';
 import { WsLink } from './ws-link.ts';
 
@@ -63,6 +70,8 @@ export interface WorldSettings {
   middlebox: MiddleboxSettings | null;
   /** The learner's client pings on a timer with a pong deadline (`ping every …`); null: it does not. */
   heartbeat: HeartbeatSettings | null;
+  /** The server's TCP receive buffer and how fast its application reads it (`window`, `reader`). */
+  serverReceive: ReceiveSettings;
 }
 
 export const DEFAULT_SETTINGS: WorldSettings = {
@@ -80,6 +89,7 @@ export const DEFAULT_SETTINGS: WorldSettings = {
   maxEvents: MAX_TIMELINE_EVENTS,
   middlebox: null,
   heartbeat: null,
+  serverReceive: DEFAULT_RECEIVE,
 };
 
 export interface ConnectOptions {
@@ -299,6 +309,29 @@ export class World {
     return this.#withOpen('close', (c) => c.sendClose(code ?? null, reason));
   }
 
+  /**
+   * `count` binary messages of `bytes` bytes each, all sent in this instant: a sender faster than any
+   * reader, so a small receive window fills and the rest waits in the send queue (bufferedAmount).
+   */
+  flood(count: number, bytes: number): CommandResult {
+    return this.#withOpen('data', (c) => {
+      for (let i = 0; i < count; i++) {
+        const payload = new Uint8Array(bytes).fill(0x30 + (i % 10)); // "000…", "111…": each one visible
+        const r = c.sendBinary(payload);
+        if (!r.ok) return r;
+      }
+      return { ok: true };
+    });
+  }
+
+  /**
+   * What a browser's `socket.bufferedAmount` would say now: bytes the learner's client has handed to
+   * send() that have not left in a TCP segment (the peer's window holds them back).
+   */
+  get bufferedAmount(): number {
+    return this.learner?.clientTcp.unsent ?? 0;
+  }
+
   frag(text: string, count: number): CommandResult {
     return this.#withOpen('data', (c) => c.sendFragmented(text, count));
   }
@@ -326,6 +359,24 @@ export class World {
   setMss(bytes: number): void {
     this.settings.mss = bytes;
     this.net.tcp = { ...this.net.tcp, mss: bytes };
+  }
+
+  /**
+   * The server's TCP receive buffer in bytes (1…65,535: no window scaling). The SYN advertises it, so
+   * it applies from the next `connect`.
+   */
+  setWindow(bytes: number): void {
+    this.settings.serverReceive = { ...this.settings.serverReceive, buffer: bytes };
+  }
+
+  /** How fast the server's application reads its receive buffer; applies at once to the open connection. */
+  setReader(reader: Reader): void {
+    this.settings.serverReceive = { ...this.settings.serverReceive, reader };
+    const tcp = this.learner?.serverTcp;
+    if (tcp) {
+      tcp.setReceive({ buffer: tcp.receiveSettings.buffer, reader });
+      this.net.settle();
+    }
   }
 
   setServer(kind: ServerKind): void {
@@ -537,6 +588,7 @@ export class World {
       },
     );
     this.#links.push(link);
+    link.serverTcp.setReceive(this.settings.serverReceive);
     link.start();
   }
 
