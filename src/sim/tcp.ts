@@ -76,6 +76,7 @@ export const READ_TICK_MS = 10;
  * The persist timer (RFC 9293 §3.8.6.1): while the peer advertises a zero window and data waits, the
  * sender probes after this long, doubling each time up to `PERSIST_MAX_MS`, so a lost window update
  * cannot stall the connection for ever. (This link loses nothing, but the probes show on the wire.)
+ * A probe is one octet of new data beyond the window (§3.8.6.1); tshark calls it "TCP ZeroWindowProbe".
  */
 export const PERSIST_MIN_MS = 200;
 export const PERSIST_MAX_MS = 60_000;
@@ -147,6 +148,8 @@ export class TcpEndpoint {
   #sndWnd = MAX_WINDOW;
   #maxSndWnd = 0;
   #persistMs = 0; // 0: no probe timer running
+  /** The zero-window probe in flight: its octet counts as sent only if the peer acknowledges it. */
+  #probe: SegmentEvent | null = null;
   #stalled = false; // a "window 0" note was written for this stall
   #bufferFull = false; // a "buffer full" note was written for this fill
   peer!: TcpEndpoint;
@@ -328,21 +331,29 @@ export class TcpEndpoint {
       this.callbacks?.onEstablished();
     }
     const expected = (this.#rcvIrs + 1 + this.#rcvNxt) >>> 0;
-    if (seg.payload.length === 0 && !f.fin && seg.seq !== expected) {
-      // RFC 9293 §3.10.7.4: an unacceptable segment is answered with an ACK. A zero-window probe is
-      // one (its sequence number is already acknowledged): the ACK tells the sender our window.
+    // Bytes we already have (a probe's octet we took, sent again with the data behind it) are cut
+    // off the front, as RFC 9293 §3.10.7.4 trims a segment to the window.
+    const early = (expected - seg.seq) | 0; // signed: > 0 when the segment starts before rcv.nxt
+    const payload = seg.payload.length > 0 && early > 0 ? seg.payload.subarray(early) : seg.payload;
+    const unacceptable =
+      (payload.length === 0 && !f.fin && seg.seq !== expected) ||
+      (payload.length > 0 && (early < 0 || payload.length > this.window));
+    if (unacceptable) {
+      // RFC 9293 §3.10.7.4: an unacceptable segment is answered with an ACK and dropped. With a zero
+      // receive window any data is unacceptable: a zero-window probe's octet is not taken, and the
+      // ACK (acknowledging nothing new) tells the sender the window is still 0.
       this.#sendAck();
       return;
     }
-    if (seg.payload.length > 0) {
-      this.#rcvNxt += seg.payload.length;
+    if (payload.length > 0) {
+      this.#rcvNxt += payload.length;
       this.#ackDue = true;
       this.#scheduleFlush();
       if (this.#receive.reader.kind === 'instant' && this.#rcvQueued === 0) {
-        this.callbacks?.onData(seg.payload);
+        this.callbacks?.onData(payload);
       } else {
-        this.#rcvQueue.push(seg.payload);
-        this.#rcvQueued += seg.payload.length;
+        this.#rcvQueue.push(payload);
+        this.#rcvQueued += payload.length;
         this.#noteBufferFull();
         this.#scheduleRead();
       }
@@ -452,6 +463,9 @@ export class TcpEndpoint {
 
   #onAck(ack: number, window: number): void {
     const acked = (ack - (this.iss + 1)) >>> 0;
+    const probe = this.#probe;
+    this.#probe = null;
+    if (probe && acked === this.#sndNxt + 1 && this.#outBytes > 0) this.#probeTaken(probe);
     if (acked <= this.#sndNxt + 1) this.#sndUna = Math.min(this.#sndNxt, Math.max(this.#sndUna, acked));
     this.#peerSays(window);
     const finAcked = this.#finSent && ack === (this.iss + 1 + this.#sndNxt + 1) >>> 0;
@@ -511,7 +525,8 @@ export class TcpEndpoint {
       let head = 0;
       for (let o = 0; o < now; o += mss) {
         const payload = data.subarray(o, Math.min(now, o + mss));
-        const last = o + mss >= now;
+        // PSH when the segment empties the send queue (what the application wrote is all out).
+        const last = o + mss >= data.length;
         const seg = this.#send(
           { syn: false, ack: true, fin: false, psh: last, rst: false },
           (this.iss + 1 + this.#sndNxt) >>> 0,
@@ -585,18 +600,34 @@ export class TcpEndpoint {
         this.#persistMs = 0;
         return;
       }
-      // A probe carries no data and an already-acknowledged sequence number (as Linux's does): the
-      // peer must answer it with an ACK that states its window (§3.10.7.4).
-      this.#send(
+      // RFC 9293 §3.8.6.1: the probe is one octet of new data, beyond the zero window. A receiver
+      // that still has no room drops it and answers with an ACK stating its window (§3.10.7.4); the
+      // octet stays first in our queue, so it is sent again with the data once the window opens.
+      const first = this.#out[0]!;
+      this.#probe = this.#send(
         { syn: false, ack: true, fin: false, psh: false, rst: false },
-        (this.iss + this.#sndNxt) >>> 0,
+        (this.iss + 1 + this.#sndNxt) >>> 0,
         this.#ackNumber(),
-        EMPTY,
+        first.subarray(0, 1),
       );
       this.#persistMs = Math.min(PERSIST_MAX_MS, this.#persistMs * 2);
       this.#armPersist();
       this.net.settle();
     });
+  }
+
+  /**
+   * The peer had room by the time the probe arrived and acknowledged its octet: it is sent, so it
+   * leaves the queue and the stream moves on by one byte (whatever carried it, the probe did).
+   */
+  #probeTaken(probe: SegmentEvent): void {
+    const first = this.#out[0]!;
+    if (first.length > 1) this.#out[0] = first.subarray(1);
+    else this.#out.shift();
+    this.#outBytes -= 1;
+    this.#attribute(0, this.#sndNxt, this.#sndNxt + 1, probe);
+    this.#sndNxt += 1;
+    this.#pending = this.#pending.filter((p) => p.end > this.#sndNxt);
   }
 
   /**
