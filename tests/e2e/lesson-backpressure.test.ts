@@ -150,3 +150,31 @@ for (const lang of ['en', 'ko'] as const) {
     }
   });
 }
+
+describe('the full playground: a zero window in the diagram, the inspector and the log', () => {
+  const RUN = '#/playground?server=echo&run=window%204096;connect%20/echo;reader%20pause;flood%2020%201000';
+  for (const [size, options] of [
+    ['1280', DESKTOP],
+    ['390', PHONE],
+  ] as const) {
+    it(`${size}: the server's "ACK win=0" arrow opens in the inspector with Window 0; axe clean; screenshot`, async () => {
+      const p = await h.open(RUN, { ...options, locale: 'en-US' }, 'playground');
+      try {
+        await p.locator('[data-testid="playground"][data-scenario="done"]').waitFor({ timeout: 60_000 });
+        const zero = p.locator('[data-testid="arrow"][data-label="ACK win=0"]').first();
+        await zero.waitFor({ timeout: 30_000 });
+        await zero.scrollIntoViewIfNeeded();
+        await zero.click();
+        const inspector = p.getByTestId('inspector');
+        await expect
+          .poll(() => inspector.textContent())
+          .toContain('How many more bytes the sender of this segment');
+        expect((await inspector.textContent())!.replace(/\s+/g, ' ')).toMatch(/Window ?0/);
+        expect(await seriousAxeFindings(p)).toEqual([]);
+        await p.screenshot({ path: `/tmp/scale14-16-playground-${size}.png` });
+      } finally {
+        await p.context().close();
+      }
+    });
+  }
+});
