@@ -50,7 +50,7 @@ export const consoleEn = {
   'con.cmd.window':
     'the server’s TCP receive buffer, 1–65535 bytes: the most it will advertise as its window (from the next connect)',
   'con.cmd.reader':
-    'how fast the server’s application reads its receive buffer: fast (at once), slow <KB/s> (e.g. reader slow 10), or pause',
+    'how fast the server’s application reads its receive buffer: fast (at once), slow <KB/s> (e.g. reader slow 10), or pause (paused before connect, it does not read the handshake either)',
   'con.cmd.flood': 'send <count> binary messages of <bytes> each at once, e.g. flood 20 1000 (a fast sender)',
   'con.cmd.server':
     'choose the server’s behaviour; server deflate on|off [--no-context-takeover] [--client-no-context-takeover] [--max-window-bits 8–15] [--client-max-window-bits 8–15] sets what it agrees to of permessage-deflate; server protocols chat,superchat (or none) its subprotocols, in its order of preference; server origins https://bank.example (or any) the Origins it lets in, others get 403 (RFC 6455 §10.2); server samesite none|lax|strict the SameSite attribute of the bank’s session cookie (each takes effect on the next connect)',

@@ -50,7 +50,7 @@ export const consoleKo = {
   'con.cmd.window':
     '서버의 TCP 수신 버퍼, 1–65535바이트: 서버가 윈도로 알릴 수 있는 최댓값(다음 connect부터)',
   'con.cmd.reader':
-    '서버 애플리케이션이 수신 버퍼를 읽는 속도: fast(바로), slow <KB/s>(예: reader slow 10), pause(멈춤)',
+    '서버 애플리케이션이 수신 버퍼를 읽는 속도: fast(바로), slow <KB/s>(예: reader slow 10), pause(멈춤; connect 전에 멈추면 핸드셰이크도 읽지 않음)',
   'con.cmd.flood':
     '<bytes>바이트짜리 바이너리 메시지 <count>개를 한꺼번에 보냄, 예: flood 20 1000(빠른 송신자)',
   'con.cmd.server':
