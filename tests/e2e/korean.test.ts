@@ -47,6 +47,8 @@ function kindOf(token: string): 'word' | 'neutral' | 'break' {
   if (HANGUL.test(token) || token === '\u2016') return 'break';
   // A command's options and URLs are code, however the terminal wraps the usage line that holds them.
   if (/^\[?--?[a-z]/.test(token) || /^\[?[a-z]+:$/.test(token)) return 'neutral';
+  // So are the syntax's optional parts and placeholders ("[timeout", "<ms>]") when a wrap splits them.
+  if (/^[[<]|[\]>]$/.test(token)) return 'neutral';
   const core = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
   if (!/^[A-Za-z][A-Za-z'’-]*$/.test(core)) return 'neutral'; // numbers, symbols, identifiers like ws101
   const letters = core.replace(/[^A-Za-z]/g, '');
