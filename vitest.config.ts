@@ -12,6 +12,7 @@ export default mergeConfig(
             name: 'unit',
             include: ['tests/unit/**/*.test.ts'],
             environment: 'node',
+            setupFiles: ['tests/support/i18n-setup.ts'],
             // A hang guard, not a speed check: property tests (fast-check, pako) take ~3 s alone and
             // passed the 5 s default only on a quiet machine (deflate.property failed at load 12).
             testTimeout: 30_000,
@@ -23,6 +24,7 @@ export default mergeConfig(
             name: 'interop',
             include: ['tests/interop/**/*.test.ts'],
             environment: 'node',
+            setupFiles: ['tests/support/i18n-setup.ts'],
             testTimeout: 60_000,
             hookTimeout: 60_000,
           },

@@ -14,8 +14,7 @@ import type { SummaryTexts } from '../sim/describe.ts';
 import type { ServerTexts } from '../sim/servers.ts';
 import type { NoteTexts } from '../sim/timeline.ts';
 import type { WorldTexts } from '../sim/world.ts';
-import { en, type MessageKey } from './en.ts';
-import { ko } from './ko.ts';
+import type { en, MessageKey } from './en.ts';
 import type { Lang, ParamsIn, UncoveredKeys } from './types.ts';
 
 export type { MessageKey, Messages } from './en.ts';
@@ -25,7 +24,46 @@ export const LANGS: readonly Lang[] = ['en', 'ko'];
 /** Each language by its own name (an endonym, so a reader finds theirs whatever the page's language). */
 export const LANG_NAMES: Readonly<Record<Lang, string>> = { en: 'EN', ko: '한국어' };
 
-export const CATALOGS: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, ko };
+export type Catalog = Readonly<Record<MessageKey, string>>;
+
+/**
+ * Each language's catalog is its own chunk, fetched before the page renders in that language (main.ts,
+ * then `useLang` on a switch): a visitor downloads the words of one language, not of all of them
+ * (about 25 KB gzip each, a fifth of the first visit's budget).
+ */
+const LOADERS: Readonly<Record<Lang, () => Promise<Catalog>>> = {
+  en: async () => (await import('./en.ts')).en,
+  ko: async () => (await import('./ko.ts')).ko,
+};
+const catalogs: Partial<Record<Lang, Catalog>> = {};
+const loading: Partial<Record<Lang, Promise<void>>> = {};
+
+/** Fetch `lang`'s catalog once; resolves when `translate(lang, …)` can use it. */
+export function loadLang(lang: Lang): Promise<void> {
+  return (loading[lang] ??= LOADERS[lang]().then(
+    (c) => {
+      catalogs[lang] = c;
+    },
+    (e: unknown) => {
+      // A failed fetch (offline, a deploy in between) may be retried by the next switch.
+      delete loading[lang];
+      throw e;
+    },
+  ));
+}
+
+export function langLoaded(lang: Lang): boolean {
+  return catalogs[lang] !== undefined;
+}
+
+/**
+ * The template of `key` in `lang`; while a catalog is still on its way, another loaded language's, and
+ * the key itself if none is (never a throw: a missing word must not break the page).
+ */
+export function messageTemplate(lang: Lang, key: string): string | undefined {
+  const c = catalogs[lang] ?? catalogs.en ?? catalogs.ko;
+  return c && Object.hasOwn(c, key) ? c[key as MessageKey] : undefined;
+}
 
 /**
  * The keys the simulator and the lessons produce, with the parameters they pass: the English catalog
@@ -51,7 +89,7 @@ export type ParamValues<K extends MessageKey> = Readonly<Record<ParamsOf<K>, Par
 export type ArgsOf<K extends MessageKey> = [ParamsOf<K>] extends [never] ? [] : [params: ParamValues<K>];
 
 export function isLang(v: unknown): v is Lang {
-  return typeof v === 'string' && Object.hasOwn(CATALOGS, v);
+  return typeof v === 'string' && (LANGS as readonly string[]).includes(v);
 }
 
 function fill(template: string, params: TextParams | undefined): string {
@@ -59,7 +97,7 @@ function fill(template: string, params: TextParams | undefined): string {
 }
 
 export function translate<K extends MessageKey>(lang: Lang, key: K, ...args: ArgsOf<K>): string {
-  return fill(CATALOGS[lang][key], args[0]);
+  return fill(messageTemplate(lang, key) ?? key, args[0]);
 }
 
 /** Keys that come in `.one` / `.other` pairs (English needs both; Korean has no plural, same text twice). */
@@ -72,7 +110,7 @@ export function translatePlural<B extends PluralBase>(
   params: Readonly<Record<string, ParamValue>> = {},
 ): string {
   const key = `${base}.${n === 1 ? 'one' : 'other'}` as MessageKey;
-  return fill(CATALOGS[lang][key], { n: formatNumber(n, lang), ...params });
+  return fill(messageTemplate(lang, key) ?? key, { n: formatNumber(n, lang), ...params });
 }
 
 const LOCALES: Readonly<Record<Lang, string>> = { en: 'en-US', ko: 'ko-KR' };

@@ -6,7 +6,9 @@
 import type { MessageKey } from './en.ts';
 import {
   formatNumber,
+  langLoaded,
   LANGS,
+  loadLang,
   translate,
   translatePlural,
   type ArgsOf,
@@ -40,9 +42,26 @@ export function rememberLangIn(m: LangMemory): void {
   if (stored) locale.lang = stored;
 }
 
-export function setLang(lang: Lang): void {
+/**
+ * Show the page in `lang` (a link's `lang=`): at once when its catalog is here, else once it has
+ * arrived, so no frame renders words of a catalog not yet loaded. A catalog that cannot be fetched
+ * leaves the page in its current language (resolves false).
+ */
+export async function useLang(lang: Lang): Promise<boolean> {
+  if (!langLoaded(lang)) {
+    try {
+      await loadLang(lang);
+    } catch {
+      return false;
+    }
+  }
   locale.lang = lang;
-  memory.current = lang;
+  return true;
+}
+
+/** The reader's choice (the language buttons): shown, and kept for the next visit. */
+export async function setLang(lang: Lang): Promise<void> {
+  if (await useLang(lang)) memory.current = lang;
 }
 
 /** Lookup in the current language; reading `locale.lang` makes templates re-render on a switch. */

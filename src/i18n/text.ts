@@ -6,7 +6,7 @@
  */
 import { fillTemplate, type Text } from '../protocol/text.ts';
 import { ENGLISH, type TextId } from '../protocol/texts.ts';
-import { CATALOGS, type Lang, type MessageKey } from './index.ts';
+import { messageTemplate, type Lang, type MessageKey } from './index.ts';
 import { locale } from './locale.svelte.ts';
 import { protocolKo } from './protocol.ko.ts';
 
@@ -24,7 +24,7 @@ export function renderText(lang: Lang, text: Text<TextKey>): string {
   const id = text.id;
   const template = Object.hasOwn(ENGINE[lang], id)
     ? ENGINE[lang][id as TextId]
-    : (CATALOGS[lang][id as MessageKey] ?? id);
+    : (messageTemplate(lang, id) ?? id);
   return fillTemplate(template, text.params, (nested) => renderText(lang, nested as Text<TextKey>));
 }
 

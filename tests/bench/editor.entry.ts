@@ -28,7 +28,7 @@ declare global {
 
 const q = new URLSearchParams(location.search);
 const lang = q.get('lang') === 'ko' ? 'ko' : 'en';
-setLang(lang);
+await setLang(lang);
 document.documentElement.lang = lang;
 const dir: Direction = q.get('dir') === 's2c' ? 's2c' : 'c2s';
 

@@ -5,6 +5,7 @@
  */
 import { flushSync, mount } from 'svelte';
 import '../../src/ui/styles/global.css';
+import { loadLang } from '../../src/i18n/index.ts';
 import { World } from '../../src/sim/world.ts';
 import EventLog from '../../src/ui/playground/EventLog.svelte';
 import { PlaygroundSession } from '../../src/ui/playground/session.svelte.ts';
@@ -98,6 +99,7 @@ async function buildSession(n: number): Promise<{ session: PlaygroundSession; bu
 async function mountLog(n: number): Promise<MountResult> {
   const { session: s, buildMs } = await buildSession(n);
   session = s;
+  await loadLang('en'); // as main.ts does before the page renders
 
   await nextFrame();
   const tasks = observeLongTasks();
