@@ -6,11 +6,14 @@
  */
 import { PlaygroundSession } from '../playground/session.svelte.ts';
 import { yieldToPage } from '../state/yield.ts';
-import { captureTimeline, type Spacing } from './timeline.ts';
+import { mapCapture, type Spacing } from './timeline.ts';
 import type { ShownSocket } from './model.ts';
 
-/** Events appended between two pauses: a 64 000-frame capture fills its timeline without a long task. */
-const SLICE_EVENTS = 4000;
+/**
+ * Events made and appended between two pauses: 2 000 take ~5 ms on an idle machine, so a 64 000-frame
+ * capture (130 000 events) fills its timeline without a long task even on a loaded one.
+ */
+const SLICE_EVENTS = 2000;
 
 export class CaptureSession extends PlaygroundSession {
   private constructor(events: number) {
@@ -20,14 +23,28 @@ export class CaptureSession extends PlaygroundSession {
     this.layers = { tcp: false, http: true, ws: true };
   }
 
-  /** The session of one captured connection, its timeline filled in slices (the page paints between). */
-  static async open(socket: ShownSocket, spacing: Spacing): Promise<CaptureSession> {
-    const events = captureTimeline(socket.ws, socket.startUs, spacing);
-    const session = new CaptureSession(events.length);
+  /**
+   * The session of one captured connection, its timeline filled in slices (the page paints between).
+   * `current` false: the page has moved on (another connection, spacing or file), so stop filling.
+   */
+  static async open(
+    socket: ShownSocket,
+    spacing: Spacing,
+    current: () => boolean = () => true,
+  ): Promise<CaptureSession> {
+    const mapped = mapCapture(socket.ws, socket.startUs, spacing);
+    const session = new CaptureSession(mapped.length);
     const timeline = session.world.timeline;
-    for (let i = 0; i < events.length; i++) {
-      timeline.append(events[i]!);
-      if (i % SLICE_EVENTS === SLICE_EVENTS - 1) await yieldToPage();
+    let n = 0;
+    for (const e of mapped.events(timeline.events.length)) {
+      // Pushed as made, not through `append`: append copies each event (`{ ...e }`), which would read
+      // every frame's `bytes` and so re-encode all of them now (timeline.ts, CapturedFrameArrow).
+      timeline.events.push(e);
+      timeline.extend(e.t);
+      if (++n % SLICE_EVENTS === 0) {
+        await yieldToPage();
+        if (!current()) return session;
+      }
     }
     timeline.commit();
     // Opened at its end: everything the capture holds is shown; Play replays it from the start.
