@@ -14,18 +14,26 @@ import {
   type Endpoint,
 } from '../../capture/index.ts';
 import { pakoCodec } from '../../protocol/deflate/pako.ts';
-import { splitResult } from './portable.ts';
+import { headOf, partsOf } from './portable.ts';
 import { READ_SLICE, type FromWorker, type ToWorker } from './protocol.ts';
 
 const post = (m: FromWorker, transfer: Transferable[] = []): void => postMessage(m, { transfer });
 
 async function open(file: Blob, size: number): Promise<CaptureResult> {
   const analyzer = new CaptureAnalyzer(size);
-  for (let at = 0; at < size; at += READ_SLICE) {
-    const chunk = new Uint8Array(await file.slice(at, at + READ_SLICE).arrayBuffer());
+  const slice = (at: number): Promise<ArrayBuffer> => file.slice(at, at + READ_SLICE).arrayBuffer();
+  // The next slice is asked for before this one is read: the browser fetches it while the reader
+  // works, rather than the reader waiting for it after each slice.
+  let next = size > 0 ? slice(0) : null;
+  for (let at = 0; next; at += READ_SLICE) {
+    const chunk = new Uint8Array(await next);
+    next = at + READ_SLICE < size ? slice(at + READ_SLICE) : null;
     const goOn = analyzer.push(chunk);
     post({ type: 'progress', read: Math.min(size, at + chunk.length), total: size });
-    if (!goOn) break;
+    if (!goOn) {
+      next?.catch(() => {}); // not needed: reading has stopped
+      break;
+    }
   }
   return analyzer.finish({ codec: pakoCodec });
 }
@@ -96,9 +104,8 @@ onmessage = (e: MessageEvent<ToWorker>): void => {
   const work =
     m.type === 'open'
       ? open(m.file, m.size).then((result) => {
-          const { head, parts } = splitResult(result);
-          post({ type: 'head', result: head });
-          for (const part of parts) post({ type: 'part', part }, [part.buffer]);
+          post({ type: 'head', result: headOf(result) });
+          for (const part of partsOf(result)) post({ type: 'part', part }, [part.buffer]);
           post({ type: 'done' });
         })
       : exportConnection(m.file, m.client, m.server).then((r) => post(r, [r.bytes.buffer]));

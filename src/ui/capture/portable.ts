@@ -121,16 +121,31 @@ function packPart(
   };
 }
 
-/** In the worker: the head (frames and events left out) and the parts that carry them. */
-export function splitResult(r: CaptureResult): { head: CaptureResult; parts: ResultPart[] } {
-  const parts: ResultPart[] = [];
-  const head = mapDecodes(r, (ws, index) => {
+/** In the worker: the result without its frames and events (every summary number is in it). */
+export function headOf(r: CaptureResult): CaptureResult {
+  return mapDecodes(r, (ws) => ({ ...ws, frames: [], events: [] }));
+}
+
+/**
+ * In the worker: the parts that carry the frames and events, each packed when asked for, so that the
+ * head goes first (the summary shows) while the rest is still being packed.
+ */
+export function* partsOf(r: CaptureResult): Generator<ResultPart, void, undefined> {
+  const decodes: WebSocketDecode[] = [];
+  mapDecodes(r, (ws) => {
+    decodes.push(ws);
+    return ws;
+  });
+  for (const [index, ws] of decodes.entries()) {
     const n = Math.max(ws.frames.length, ws.events.length);
     for (let at = 0; at < n; at += PART_ITEMS)
-      parts.push(packPart(index, ws.frames.slice(at, at + PART_ITEMS), ws.events.slice(at, at + PART_ITEMS)));
-    return { ...ws, frames: [], events: [] };
-  });
-  return { head, parts };
+      yield packPart(index, ws.frames.slice(at, at + PART_ITEMS), ws.events.slice(at, at + PART_ITEMS));
+  }
+}
+
+/** The head and every part at once (tests). */
+export function splitResult(r: CaptureResult): { head: CaptureResult; parts: ResultPart[] } {
+  return { head: headOf(r), parts: [...partsOf(r)] };
 }
 
 /** In the page: gathers the parts as they come, then the result with the engine's classes again. */

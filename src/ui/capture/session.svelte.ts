@@ -4,9 +4,10 @@
  * diagram, inspector, event log and playback controls read it exactly as they read a simulated one,
  * so nothing is copied: the capture only decides what is on the timeline.
  */
+import { layoutSteps, rememberLayout } from '../playground/diagram/layout.ts';
 import { PlaygroundSession } from '../playground/session.svelte.ts';
 import { yieldToPage } from '../state/yield.ts';
-import { mapCapture, type Spacing } from './timeline.ts';
+import { mapCaptureSteps, type Spacing } from './timeline.ts';
 import type { ShownSocket } from './model.ts';
 
 /**
@@ -14,6 +15,9 @@ import type { ShownSocket } from './model.ts';
  * capture (130 000 events) fills its timeline without a long task even on a loaded one.
  */
 const SLICE_EVENTS = 2000;
+
+/** Mapping and laying out, the page gets a turn after this much work (both pause every few thousand items). */
+const SLICE_MS = 12;
 
 export class CaptureSession extends PlaygroundSession {
   private constructor(events: number) {
@@ -32,8 +36,9 @@ export class CaptureSession extends PlaygroundSession {
     spacing: Spacing,
     current: () => boolean = () => true,
   ): Promise<CaptureSession> {
-    const mapped = mapCapture(socket.ws, socket.startUs, spacing);
-    const session = new CaptureSession(mapped.length);
+    const mapped = await inSlices(mapCaptureSteps(socket.ws, socket.startUs, spacing), current);
+    const session = new CaptureSession(mapped?.length ?? 0);
+    if (!mapped) return session;
     const timeline = session.world.timeline;
     let n = 0;
     for (const e of mapped.events(timeline.events.length)) {
@@ -42,6 +47,9 @@ export class CaptureSession extends PlaygroundSession {
       timeline.events.push(e);
       timeline.extend(e.t);
       if (++n % SLICE_EVENTS === 0) {
+        // Opened at its end (below): revealing what the playhead passes is a walk over every event,
+        // so the playhead follows the filling, one slice at a time.
+        session.seek(e.t);
         await yieldToPage();
         if (!current()) return session;
       }
@@ -49,6 +57,27 @@ export class CaptureSession extends PlaygroundSession {
     timeline.commit();
     // Opened at its end: everything the capture holds is shown; Play replays it from the start.
     session.seek(session.end);
+    // The diagram's layout, made here between paints rather than in the diagram's first render.
+    const layers = { ...session.layers };
+    const layout = await inSlices(layoutSteps(timeline.events, timeline.committed, layers), current);
+    if (layout) rememberLayout(timeline.events, timeline.committed, layers, layout);
     return session;
+  }
+}
+
+/**
+ * Run work that pauses often (a generator that yields) with a turn for the page every SLICE_MS; null
+ * when the page has moved on (`current` false) before it was done.
+ */
+async function inSlices<T>(steps: Generator<void, T, undefined>, current: () => boolean): Promise<T | null> {
+  let started = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - started >= SLICE_MS) {
+      await yieldToPage();
+      if (!current()) return null;
+      started = performance.now();
+    }
   }
 }

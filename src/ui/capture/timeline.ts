@@ -36,15 +36,20 @@ const receiverOf = (d: Direction): EndpointId => (d === 'c2s' ? 'server' : 'clie
 /** (t1, o1) comes before (t2, o2): by time, then by the order made. */
 const before = (t1: number, o1: number, t2: number, o2: number): boolean => t1 < t2 || (t1 === t2 && o1 < o2);
 
-/** Already in time order (the reader lists each in packet order: almost always). */
-function inTimeOrder(list: readonly { readonly timeUs: number }[]): boolean {
-  for (let i = 1; i < list.length; i++) if (list[i]!.timeUs < list[i - 1]!.timeUs) return false;
-  return true;
-}
+/** Items of work between two pauses of `mapCaptureSteps`. */
+const STEP = 4096;
 
-/** The list by time, stably (ties keep their packet order). */
-const byTime = <T extends { readonly timeUs: number }>(list: readonly T[]): readonly T[] =>
-  inTimeOrder(list) ? list : list.slice().sort((a, b) => a.timeUs - b.timeUs);
+/**
+ * The list by time, stably (ties keep their packet order): the list itself when it is in time order
+ * already, as the reader lists each in packet order.
+ */
+function* byTime<T extends { readonly timeUs: number }>(list: readonly T[]): Generator<void, readonly T[]> {
+  for (let i = 1; i < list.length; i++) {
+    if (i % STEP === 0) yield;
+    if (list[i]!.timeUs < list[i - 1]!.timeUs) return list.slice().sort((a, b) => a.timeUs - b.timeUs);
+  }
+  return list;
+}
 
 /**
  * A captured frame's arrow. Its wire bytes are the engine's re-encoding of the frame (re-masked with
@@ -97,24 +102,34 @@ export interface CaptureTimeline {
  * each of the two is a run sorted by time on its own: the timeline is their merge with the heads.
  */
 export function mapCapture(ws: WebSocketDecode, startUs: number, spacing: Spacing): CaptureTimeline {
-  const frames = byTime(ws.frames);
-  const events = byTime(ws.events);
+  const steps = mapCaptureSteps(ws, startUs, spacing);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `mapCapture` in steps: it pauses (yields) every few thousand items, so a page can paint between. */
+export function* mapCaptureSteps(
+  ws: WebSocketDecode,
+  startUs: number,
+  spacing: Spacing,
+): Generator<void, CaptureTimeline, undefined> {
+  const frames = yield* byTime(ws.frames);
+  const events = yield* byTime(ws.events);
   const nf = frames.length;
   const ne = events.length;
   // The items (frames and events) by capture time, a frame first at equal times: what a stable sort
   // of all the frames, then all the events, by (time, frame first) gave.
-  const times = new Float64Array(nf + ne);
   const frameOrder = new Float64Array(nf);
   const eventOrder = new Float64Array(ne);
-  const heads = headsOf(ws, spacing, startUs, frames, events);
+  const heads = yield* headsOf(ws, spacing, startUs, frames, events);
   let order = heads.list.length;
-  for (let i = 0, j = 0, k = 0; i < nf || j < ne; k++) {
-    if (j >= ne || (i < nf && frames[i]!.timeUs <= events[j]!.timeUs)) {
-      times[k] = frames[i]!.timeUs;
-      frameOrder[i++] = order++;
-    } else {
+  for (let i = 0, j = 0; i < nf || j < ne;) {
+    if ((i + j) % STEP === 0) yield;
+    if (j >= ne || (i < nf && frames[i]!.timeUs <= events[j]!.timeUs)) frameOrder[i++] = order++;
+    else {
       const e = events[j]!;
-      times[k] = e.timeUs;
       eventOrder[j++] = order;
       // A receiver's `closed` also closes its lifeline: a state change right after the note.
       order += e.event.type === 'closed' ? 2 : 1;
@@ -176,14 +191,14 @@ export function captureTimeline(ws: WebSocketDecode, startUs: number, spacing: S
  * before the frames: the lifelines' first states and the handshake's two heads, each with the order
  * it was made in, sorted by (time, order).
  */
-function headsOf(
+function* headsOf(
   ws: WebSocketDecode,
   spacing: Spacing,
   startUs: number,
   frames: readonly CapturedFrame[],
   events: readonly CapturedEvent[],
-): { at: (timeUs: number) => number; list: { order: number; event: NewEvent }[] } {
-  const at = clock(spacing, startUs, frames, events);
+): Generator<void, { at: (timeUs: number) => number; list: { order: number; event: NewEvent }[] }> {
+  const at = yield* clock(spacing, startUs, frames, events);
   const out: { order: number; event: NewEvent }[] = [];
   let order = 0;
   const firstFrameT = ws.frames.length ? at(ws.frames[0]!.timeUs) : DRAWN_FLIGHT_MS * 4;
@@ -236,17 +251,18 @@ function headsOf(
  * The capture's moments as timeline milliseconds (real or evenly spaced). `frames` and `events` are in
  * time order.
  */
-function clock(
+function* clock(
   spacing: Spacing,
   startUs: number,
   frames: readonly CapturedFrame[],
   events: readonly CapturedEvent[],
-): (timeUs: number) => number {
+): Generator<void, (timeUs: number) => number> {
   if (spacing === 'real') return (us) => Math.max(0, us - startUs) / 1000;
   // Even: each distinct packet time is one step; the frames and events of one packet share it.
   const distinct = new Float64Array(frames.length + events.length);
   let n = 0;
   for (let i = 0, j = 0; i < frames.length || j < events.length;) {
+    if ((i + j) % STEP === 0) yield;
     const us =
       j >= events.length || (i < frames.length && frames[i]!.timeUs <= events[j]!.timeUs)
         ? frames[i++]!.timeUs

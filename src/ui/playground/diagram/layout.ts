@@ -155,7 +155,8 @@ function tickIndex(ticks: Float64Array, t: number): number {
 
 /**
  * Lay out the first `count` events (the committed ones) with the layers that are switched on.
- * O(n log n); thousands of events take a few milliseconds.
+ * O(n log n); thousands of events take a few milliseconds. A layout handed to `rememberLayout` for
+ * these very events, count and layers is returned as it is.
  */
 export function computeLayout(
   events: readonly TimelineEvent[],
@@ -163,12 +164,40 @@ export function computeLayout(
   layers: Readonly<Record<LayerName, boolean>>,
   m: Metrics = METRICS,
 ): DiagramLayout {
+  const kept = remembered.get(events);
+  if (kept && kept.count === count && kept.m === m && sameLayers(kept.layers, layers)) return kept.layout;
+  const steps = layoutSteps(events, count, layers, m);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Work between two pauses of `layoutSteps`: a capture's 130 000 events took 90 ms to lay out on an
+ * idle machine (bench:capture), over 200 ms on a loaded one, in one task.
+ */
+const LAYOUT_STEP = 4096;
+
+/**
+ * `computeLayout` in steps: it pauses (yields) every LAYOUT_STEP items of work and returns the layout.
+ * A view with a timeline too long to lay out in one task (a large capture) runs it between paints and
+ * gives the result to `rememberLayout`, so that the diagram finds it made.
+ */
+export function* layoutSteps(
+  events: readonly TimelineEvent[],
+  count: number,
+  layers: Readonly<Record<LayerName, boolean>>,
+  m: Metrics = METRICS,
+): Generator<void, DiagramLayout, undefined> {
+  let work = 0;
   const arrowEvents: ArrowEvent[] = [];
   const markEvents: (StateEvent | EngineNoteEvent)[] = [];
   const n = Math.min(count, events.length);
   /** Where each arrow goes among those of its instant: its id, or just after its last segment's. */
   const rank = new Map<ArrowEvent, number>();
   for (let i = 0; i < n; i++) {
+    if (++work % LAYOUT_STEP === 0) yield;
     const e = events[i]!;
     if (isArrow(e)) {
       if (!layers[e.layer]) continue;
@@ -187,7 +216,8 @@ export function computeLayout(
     (e) => e.kind !== 'state' || e.endpoint !== SERVER || learnerConns.has(e.conn),
   );
   // Still in time order (a segment leaves in the instant of its message), rows now in rank order.
-  arrowEvents.sort((a, b) => rank.get(a)! - rank.get(b)!);
+  // Without the TCP layer every rank is the id: already in order (a capture's 64 000 arrows skip it).
+  if (layers.tcp) arrowEvents.sort((a, b) => rank.get(a)! - rank.get(b)!);
 
   // Distinct moments, sorted.
   const all = new Float64Array(arrowEvents.length * 2 + shownMarks.length);
@@ -197,7 +227,10 @@ export function computeLayout(
     all[k++] = a.arriveT;
   }
   for (const e of shownMarks) all[k++] = e.t;
+  // The sort is the one step that cannot pause: a turn before and after it.
+  yield;
   all.sort();
+  yield;
   let distinct = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i]!;
   const ticks = all.slice(0, distinct);
@@ -208,7 +241,9 @@ export function computeLayout(
   const arrivals = new Int32Array(nt);
   const flight = new Int32Array(nt + 1);
   const slots = new Int32Array(arrowEvents.length * 4);
-  arrowEvents.forEach((a, i) => {
+  for (let i = 0; i < arrowEvents.length; i++) {
+    if (++work % LAYOUT_STEP === 0) yield;
+    const a = arrowEvents[i]!;
     const si = tickIndex(ticks, a.sendT);
     const ei = tickIndex(ticks, a.arriveT);
     slots[i * 4] = si;
@@ -219,7 +254,7 @@ export function computeLayout(
     arrivals[ei] = arrivals[ei]! + 1;
     flight[si] = flight[si]! + 1;
     flight[ei] = flight[ei]! - 1;
-  });
+  }
 
   const tickTop = new Float64Array(nt);
   const tickBottom = new Float64Array(nt);
@@ -227,6 +262,7 @@ export function computeLayout(
   let y = m.top;
   let inFlight = 0;
   for (let i = 0; i < nt; i++) {
+    if (++work % LAYOUT_STEP === 0) yield;
     tickTop[i] = y;
     const rows = Math.max(1, sends[i]!, arrivals[i]!);
     tickBottom[i] = y + (rows - 1) * m.rowH;
@@ -246,7 +282,10 @@ export function computeLayout(
 
   const carried = new Map<number, number[]>();
   let maxSpan = 0;
-  const arrows: ArrowGeom[] = arrowEvents.map((a, i) => {
+  const arrows: ArrowGeom[] = [];
+  for (let i = 0; i < arrowEvents.length; i++) {
+    if (++work % LAYOUT_STEP === 0) yield;
+    const a = arrowEvents[i]!;
     const si = slots[i * 4]!;
     const ei = slots[i * 4 + 2]!;
     const y1 = tickTop[si]! + slots[i * 4 + 1]! * m.rowH;
@@ -258,7 +297,7 @@ export function computeLayout(
       if (list) list.push(a.id);
       else carried.set(s, [a.id]);
     }
-    return {
+    arrows.push({
       ev: a,
       id: a.id,
       layer: a.layer,
@@ -272,25 +311,28 @@ export function computeLayout(
       flightTo: tickTop[ei]!,
       tone: toneOf(a),
       segments,
-    };
-  });
+    });
+  }
 
   // A note or state change sits where the last arrow reaching its endpoint in that instant lands:
   // the bytes that caused it. Without one, at the top of its instant.
   const landing = new Map<string, number>();
   for (const a of arrows) {
+    if (++work % LAYOUT_STEP === 0) yield;
     const key = `${a.arriveT}|${a.to}`;
     if (a.y2 > (landing.get(key) ?? Number.NEGATIVE_INFINITY)) landing.set(key, a.y2);
   }
   // Margin labels: stacked per lifeline so that two never overlap.
   const lastLabel = new Map<EndpointId, number>();
-  const marks: Mark[] = shownMarks.map((e) => {
+  const marks: Mark[] = [];
+  for (const e of shownMarks) {
+    if (++work % LAYOUT_STEP === 0) yield;
     const y0 = landing.get(`${e.t}|${e.endpoint}`) ?? tickTop[tickIndex(ticks, e.t)]!;
     const prev = lastLabel.get(e.endpoint) ?? Number.NEGATIVE_INFINITY;
     const labelY = Math.max(y0, prev + m.noteH);
     lastLabel.set(e.endpoint, labelY);
-    return { ev: e, id: e.id, t: e.t, endpoint: e.endpoint, kind: markKind(e), y: y0, labelY };
-  });
+    marks.push({ ev: e, id: e.id, t: e.t, endpoint: e.endpoint, kind: markKind(e), y: y0, labelY });
+  }
 
   return {
     ticks,
@@ -303,6 +345,32 @@ export function computeLayout(
     carried,
     bottom: nt > 0 ? tickBottom[nt - 1]! : m.top,
   };
+}
+
+interface Remembered {
+  readonly count: number;
+  readonly layers: Readonly<Record<LayerName, boolean>>;
+  readonly m: Metrics;
+  readonly layout: DiagramLayout;
+}
+
+/** One layout per timeline, made ahead by its view (`layoutSteps`); a timeline that grows misses it. */
+const remembered = new WeakMap<readonly TimelineEvent[], Remembered>();
+
+const sameLayers = (
+  a: Readonly<Record<LayerName, boolean>>,
+  b: Readonly<Record<LayerName, boolean>>,
+): boolean => a.tcp === b.tcp && a.http === b.http && a.ws === b.ws;
+
+/** Keep a layout made by `layoutSteps`: `computeLayout` returns it for the same arguments. */
+export function rememberLayout(
+  events: readonly TimelineEvent[],
+  count: number,
+  layers: Readonly<Record<LayerName, boolean>>,
+  layout: DiagramLayout,
+  m: Metrics = METRICS,
+): void {
+  remembered.set(events, { count, layers: { ...layers }, m, layout });
 }
 
 /** Index of the last tick at or before `t`, or -1. */
