@@ -11,8 +11,11 @@
 import type { CaptureResult, CapturedEvent, CapturedFrame, WebSocketDecode } from '../../capture/index.ts';
 import { DecodedFrame, DeflateNote } from '../../protocol/index.ts';
 
-/** Frames or events per part: ~50 ms of deserializing each on a loaded 2-core machine. */
-export const PART_ITEMS = 2000;
+/**
+ * Frames or events per part. Deserializing a part is one task on the page's thread: 2 000 took 50 to
+ * 130 ms with the page's CPU slowed 4× (CDP throttling, as a loaded 2-core machine does), 1 000 half that.
+ */
+export const PART_ITEMS = 1000;
 
 /** What a DeflateNote is in transit: its fields and its inflated bytes. */
 interface PortableNote {

@@ -61,6 +61,8 @@ export class CaptureSession extends PlaygroundSession {
     const layers = { ...session.layers };
     const layout = await inSlices(layoutSteps(timeline.events, timeline.committed, layers), current);
     if (layout) rememberLayout(timeline.events, timeline.committed, layers, layout);
+    // The diagram's first render is a task of its own, not the end of the layout's last slice.
+    await yieldToPage();
     return session;
   }
 }
