@@ -8,6 +8,8 @@
  * counts (capture.page.ts: long tasks and the browser's peak memory too). The last line is the
  * page's time over tshark's.
  * Figures are printed, never asserted. Run: npm run bench:capture (needs dumpcap rights: root here).
+ * KEEP=1 reuses the capture made by an earlier run; SLOWDOWN=4 opens it a second time with the page's
+ * CPU slowed 4× (CDP throttling), to see the page's tasks as a loaded machine would make them.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
@@ -100,4 +102,12 @@ console.log(
   `long tasks on the page's thread: ${page.longTasks} (longest ${page.longestTaskMs} ms, ${page.tasksOver200} over 200 ms); ` +
     `browser RSS peak ${page.peakRssMb} MB (${page.baselineRssMb} MB before opening)`,
 );
+const slowdown = Number(process.env.SLOWDOWN ?? 1);
+if (slowdown > 1) {
+  const slow = await openInPage(dist, FILE, ours.messages.c2s, slowdown);
+  console.log(
+    `page with its CPU slowed ${slowdown}×: summary at ${slow.ms.toFixed(0)} ms, diagram drawn at ${slow.drawnMs.toFixed(0)} ms; ` +
+      `long tasks ${slow.longTasks} (longest ${slow.longestTaskMs} ms, ${slow.tasksOver200} over 200 ms)`,
+  );
+}
 console.log(`import time ours/tshark: ${(page.ms / tshark).toFixed(2)}`);

@@ -4,6 +4,8 @@
  * (PerformanceObserver 'longtask') are counted on the page's thread, and the resident memory of all the
  * browser's processes (renderer, worker, GPU…: /proc VmRSS of the pids CDP's SystemInfo names) is
  * sampled every 100 ms, from the choice until the connection's diagram is drawn (a second after).
+ * `slowdown` > 1 slows the page's CPU that many times (CDP Emulation.setCPUThrottlingRate), as a loaded
+ * machine does: a task that stays under 200 ms at 4× does on a machine at load 8 too.
  */
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -31,7 +33,12 @@ function rssKb(pid: number): number {
   }
 }
 
-export async function openInPage(distDir: string, file: string, expectC2s: number): Promise<PageFigures> {
+export async function openInPage(
+  distDir: string,
+  file: string,
+  expectC2s: number,
+  slowdown = 1,
+): Promise<PageFigures> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error(NO_CHROMIUM_HINT);
   const { server, baseUrl } = await previewDist(distDir);
@@ -53,6 +60,8 @@ export async function openInPage(distDir: string, file: string, expectC2s: numbe
     });
     await page.goto(`${baseUrl}#/capture`);
     await page.getByTestId('capture-file').waitFor();
+    if (slowdown > 1)
+      await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
     // Long tasks of loading the page itself are not the capture's.
     await page.evaluate(() => ((window as unknown as { __long: number[] }).__long = []));
     const total = async (): Promise<number> => {
