@@ -36,6 +36,8 @@ let browser: Browser;
 /** Files (relative to dist/) that belong to Monaco, resp. xterm: the chunk, its CSS and its assets. */
 let monacoFiles: Set<string>;
 let xtermFiles: Set<string>;
+/** Each language's catalog chunk: a visitor fetches the words of the page's language only. */
+let catalogFiles: Record<'en' | 'ko', Set<string>>;
 
 function filesOf(manifest: Record<string, ManifestChunk>, src: string): Set<string> {
   const chunk = manifest[src];
@@ -56,6 +58,7 @@ beforeAll(async () => {
   }
   monacoFiles = filesOf(manifest, MONACO_SRC);
   xtermFiles = filesOf(manifest, XTERM_SRC);
+  catalogFiles = { en: filesOf(manifest, 'src/i18n/en.ts'), ko: filesOf(manifest, 'src/i18n/ko.ts') };
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error(NO_CHROMIUM_HINT);
   server = await startStaticServer({ root: dist });
@@ -74,8 +77,8 @@ interface Visit {
 }
 
 /** A first visit in a fresh context (empty cache), watched from before the first request. */
-async function visit(hash: string, ready: string): Promise<Visit> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+async function visit(hash: string, ready: string, locale = 'en-US'): Promise<Visit> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale });
   const page = await context.newPage();
   const watch = watchPage(page, server.origin);
   await page.goto(server.url(hash));
@@ -116,18 +119,22 @@ const hits = (fetched: string[], set: Set<string>) => fetched.filter((f) => set.
 
 describe('first visit: JavaScript within 120 KB gzip, no Monaco, no xterm', () => {
   const routes = [
-    { hash: '#/', ready: '[data-testid="home"]' },
-    { hash: '#/lessons', ready: '[data-testid="lessons"]' },
-  ];
-  for (const { hash, ready } of routes) {
-    it(hash, async () => {
-      const v = await visit(hash, ready);
+    { hash: '#/', ready: '[data-testid="home"]', lang: 'en' },
+    { hash: '#/lessons', ready: '[data-testid="lessons"]', lang: 'en' },
+    // A Korean browser: the Korean catalog (a little larger than the English one) instead of it.
+    { hash: '#/', ready: '[data-testid="home"]', lang: 'ko' },
+  ] as const;
+  for (const { hash, ready, lang } of routes) {
+    it(`${hash} (${lang})`, async () => {
+      const v = await visit(hash, ready, lang === 'ko' ? 'ko-KR' : 'en-US');
       const f = jsFigure(v);
-      report(hash, f, BUDGET_BYTES);
+      report(`${hash} (${lang})`, f, BUDGET_BYTES);
       expect(f.files.length).toBeGreaterThan(0);
       expect(f.total, `${hash}: ${kb(f.total)} gzip > ${kb(BUDGET_BYTES)}`).toBeLessThanOrEqual(BUDGET_BYTES);
       expect(hits(v.fetched(), monacoFiles), 'Monaco fetched').toEqual([]);
       expect(hits(v.fetched(), xtermFiles), 'xterm fetched').toEqual([]);
+      expect(hits(v.fetched(), catalogFiles[lang]).length, `the ${lang} catalog`).toBeGreaterThan(0);
+      expect(hits(v.fetched(), catalogFiles[lang === 'en' ? 'ko' : 'en']), 'the other catalog').toEqual([]);
       expect(v.watch.problems).toEqual([]);
       await v.page.context().close();
     });
