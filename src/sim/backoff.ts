@@ -50,3 +50,27 @@ export function herd(n: number, p: BackoffPolicy, rng: SeededRandom, bucketMs: n
   }
   return { buckets, peak: Math.max(0, ...buckets) };
 }
+
+/** What a reader of the herd chart is told: the busiest bucket, where it is, and how many were used. */
+export interface HerdSummary {
+  /** The most reconnects in one bucket (HerdResult.peak). */
+  readonly peak: number;
+  /** The index of the busiest bucket (the earliest, if several tie); -1 when no client reconnected. */
+  readonly busiest: number;
+  /** Buckets that hold at least one reconnect: the lesson's "slots used". */
+  readonly used: number;
+}
+
+/**
+ * The figures the lesson's table and chart print beside the bars, from a herd() result. Kept apart
+ * from herd() so its result (and the lesson's recomputed table) stays exactly what it was.
+ */
+export function summarizeHerd(r: HerdResult): HerdSummary {
+  let busiest = -1;
+  let used = 0;
+  r.buckets.forEach((n, i) => {
+    if (n > 0) used++;
+    if (n > 0 && (busiest < 0 || n > r.buckets[busiest]!)) busiest = i;
+  });
+  return { peak: r.peak, busiest, used };
+}
