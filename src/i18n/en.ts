@@ -18,6 +18,7 @@ import { captureEn } from './capture.en.ts';
 import { pcapEn } from './pcap.en.ts';
 import { playgroundEn } from './playground.en.ts';
 import { h2En } from './h2.en.ts';
+import { herdEn } from './herd.en.ts';
 
 export const en = {
   // Each area keeps its strings in its own file, so the areas can grow side by side.
@@ -64,6 +65,8 @@ export const en = {
   'role.client': 'client',
   // Lesson 18's HTTP/2 widget (helper h2-14).
   ...h2En,
+  // Lesson 15's herd chart (helper herd14).
+  ...herdEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -20,6 +20,7 @@ import { captureKo } from './capture.ko.ts';
 import { pcapKo } from './pcap.ko.ts';
 import { playgroundKo } from './playground.ko.ts';
 import { h2Ko } from './h2.ko.ts';
+import { herdKo } from './herd.ko.ts';
 
 export const ko = {
   ...playgroundKo,
@@ -66,6 +67,8 @@ export const ko = {
   'role.client': '클라이언트',
   // Lesson 18's HTTP/2 widget (helper h2-14).
   ...h2Ko,
+  // Lesson 15's herd chart (helper herd14).
+  ...herdKo,
 } as const satisfies Messages;
 
 /** Keys whose Korean text has other `{placeholders}` than the English one (never, if this compiles). */

@@ -16,13 +16,20 @@ export interface LessonMeta {
   readonly exerciseIds: readonly string[];
 }
 
-export type WidgetName = 'frame-editor' | 'playground' | 'transport-race' | 'http-editor' | 'websocket-over-h2';
+export type WidgetName =
+  | 'frame-editor'
+  | 'playground'
+  | 'transport-race'
+  | 'http-editor'
+  | 'websocket-over-h2'
+  | 'herd';
 export const WIDGETS: readonly WidgetName[] = [
   'frame-editor',
   'playground',
   'transport-race',
   'http-editor',
   'websocket-over-h2',
+  'herd',
 ];
 
 export interface Widget {

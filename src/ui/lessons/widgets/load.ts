@@ -72,3 +72,11 @@ export interface RaceProps {
 export const loadRace = cached(() => import('../../compare/CompareView.svelte').then((m) => m.default));
 /** Lesson 18's HTTP/1.1 vs HTTP/2 handshake (RFC 8441), with the HTTP/2 frame encoder and HPACK. */
 export const loadH2Handshake = cached(() => import('./H2Handshake.svelte').then((m) => m.default));
+/** Lesson 15's thundering-herd chart: first reconnect attempts per 100 ms, from herd() (src/sim/backoff.ts). */
+// A type, not an interface: Lazy's props must be a Record, and only a type alias is one implicitly.
+export type HerdProps = {
+  clients?: number | undefined;
+  baseMs?: number | undefined;
+  seed?: number | undefined;
+};
+export const loadHerd = cached(() => import('./HerdChart.svelte').then((m) => m.default));
