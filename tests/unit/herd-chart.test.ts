@@ -60,6 +60,17 @@ describe('every setting the chart offers', () => {
     }
   }
 
+  it('the lesson’s sentence under the table: 10,000 clients, 250 ms then 4 s: the spike keeps all 10,000, jitter’s busiest slot shrinks', () => {
+    const [none250, full250] = herdSeries(10_000, 250, HERD_DEFAULTS.seed);
+    const [none4s, full4s] = herdSeries(10_000, 4_000, HERD_DEFAULTS.seed);
+    expect([none250.summary.peak, none4s.summary.peak]).toEqual([10_000, 10_000]);
+    // 250 ms spreads 10,000 draws over 2.5 slots (about 4,000 each), 4 s over 40 (about 250 each).
+    expect(full4s.summary.peak).toBeLessThan(full250.summary.peak / 10);
+    console.log(
+      `herd chart, 10,000 clients, seed 101: full jitter peak ${full250.summary.peak} at 250 ms, ${full4s.summary.peak} at 4 s`,
+    );
+  });
+
   it('the same seed draws the same chart; another seed moves only the jittered bars', () => {
     const a = herdSeries(10_000, 4_000, 7);
     const b = herdSeries(10_000, 4_000, 7);
