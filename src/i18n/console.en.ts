@@ -118,7 +118,7 @@ export const consoleEn = {
   'con.negotiated.noProtocol':
     'Subprotocol: none. The client offered {offered}; the server picked none of them (no Sec-WebSocket-Protocol in the 101, RFC 6455 §4.2.2), so the connection speaks no subprotocol.',
   'con.negotiated.deflate':
-    'Extension: permessage-deflate agreed — {answer} (Sec-WebSocket-Extensions in the 101).',
+    'Extension: permessage-deflate agreed. The 101 says Sec-WebSocket-Extensions: {answer}',
   'con.negotiated.noDeflate':
     'Extension: the server declined permessage-deflate (no Sec-WebSocket-Extensions in the 101, RFC 7692 §5): messages go uncompressed, and RSV1 stays 0.',
   'con.err.protocolTwice':

@@ -119,7 +119,8 @@ export const consoleKo = {
     '서브프로토콜: 서버가 {protocol}을(를) 골랐습니다(101 응답의 Sec-WebSocket-Protocol).',
   'con.negotiated.noProtocol':
     '서브프로토콜: 없음. 클라이언트는 {offered}를 제안했지만 서버는 하나도 고르지 않았습니다(101 응답에 Sec-WebSocket-Protocol 없음, RFC 6455 §4.2.2). 이 연결에는 서브프로토콜이 없습니다.',
-  'con.negotiated.deflate': '확장: permessage-deflate 합의 — {answer}(101 응답의 Sec-WebSocket-Extensions).',
+  'con.negotiated.deflate':
+    '확장: permessage-deflate 합의. 101 응답의 헤더: Sec-WebSocket-Extensions: {answer}',
   'con.negotiated.noDeflate':
     '확장: 서버가 permessage-deflate를 거절했습니다(101 응답에 Sec-WebSocket-Extensions 없음, RFC 7692 §5). 메시지는 압축 없이 오가고 RSV1은 0입니다.',
   'con.err.protocolTwice':
