@@ -18,12 +18,15 @@ import {
 import type {
   ArrowEvent,
   EngineNoteEvent,
+  H2FrameEvent,
   HttpEvent,
   NoteTextId,
   SegmentEvent,
   TimelineEvent,
 } from './timeline.ts';
+import { isArrow } from './timeline.ts';
 import { visibleText } from '../protocol/visible.ts';
+import { Flag, FrameType, frameTypeName } from './h2/frames.ts';
 import { MAX_WINDOW } from './tcp.ts';
 
 const MAX_QUOTE = 24;
@@ -104,11 +107,31 @@ export function arrowLabel(e: ArrowEvent): string {
       );
       return visibleText(`${m.status} ${m.reason}${extras.length ? ` (${extras.join('; ')})` : ''}`);
     }
+    case 'h2':
+      return e.lost ? `✕ ${h2FrameLabel(e)}` : h2FrameLabel(e);
     case 'frame':
       return e.lost ? `✕ ${frameLabel(e.frame)}` : frameLabel(e.frame);
     case 'raw':
       return `RAW ${e.bytes.length} B`;
   }
+}
+
+/**
+ * An HTTP/2 frame's short label, the same in every language (frame type names are RFC 9113 §6's):
+ * "preface + SETTINGS", "SETTINGS ACK", "HEADERS s3 GET /events", "HEADERS s3 200", "DATA s3 58 B".
+ */
+export function h2FrameLabel(e: Pick<H2FrameEvent, 'frame' | 'preface' | 'fields'>): string {
+  const f = e.frame;
+  const name = frameTypeName(f.type);
+  const s = f.stream > 0 ? ` s${f.stream}` : '';
+  let what = '';
+  if (f.type === FrameType.SETTINGS && f.flags & Flag.ACK) what = ' ACK';
+  else if (f.type === FrameType.HEADERS && e.fields) {
+    const get = (n: string): string => e.fields!.find((h) => h.name === n)?.value ?? '';
+    const status = get(':status');
+    what = status ? ` ${status}` : ` ${get(':method')} ${get(':path')}`;
+  } else if (f.type === FrameType.DATA) what = ` ${f.payload.length} B`;
+  return visibleText(`${e.preface ? 'preface + ' : ''}${name}${s}${what}`);
 }
 
 /**
@@ -172,8 +195,7 @@ export function eventSummary(
   e: TimelineEvent,
   failed?: (closed: EngineNoteEvent) => boolean,
 ): Text<SummaryTextId | NoteTextId | TextId> {
-  if (e.kind === 'segment' || e.kind === 'http' || e.kind === 'frame' || e.kind === 'raw')
-    return say('log.summary.wire', { label: arrowLabel(e) });
+  if (isArrow(e)) return say('log.summary.wire', { label: arrowLabel(e) });
   if (e.kind === 'state')
     return say('log.summary.state', { layer: e.layer.toUpperCase(), from: e.from, to: e.to });
   if (e.kind === 'note') return e.text;

@@ -4,6 +4,8 @@
  * stepping back only moves the playhead, nothing is re-run, so the past is always exact.
  */
 import type { DecodedFrame, EngineEvent, HttpRequest, HttpResponse, Text } from '../protocol/index.ts';
+import type { H2Frame } from './h2/frames.ts';
+import type { HeaderPair } from './h2/hpack.ts';
 
 /** A host on the simulated network: 'client', 'server', or a chat peer ('alice', 'bob'). */
 export type EndpointId = string;
@@ -53,6 +55,21 @@ export interface HttpEvent extends Arrow {
   readonly message: HttpRequest | HttpResponse;
   readonly bytes: Uint8Array;
   /** Ids of the segments that carried it. */
+  segments: number[];
+}
+
+/**
+ * One HTTP/2 frame (RFC 9113 §4.1) as sent (the race's HTTP lanes with the HTTP/2 switch on). The
+ * client's first one also carries the connection preface (§3.4) in `bytes`.
+ */
+export interface H2FrameEvent extends Arrow {
+  readonly kind: 'h2';
+  readonly layer: 'http';
+  readonly frame: H2Frame;
+  readonly bytes: Uint8Array;
+  readonly preface: boolean;
+  /** HEADERS: the fields of its header block, as the receiver's HPACK decoder reads them back. */
+  readonly fields?: readonly HeaderPair[];
   segments: number[];
 }
 
@@ -121,11 +138,11 @@ export interface NoteEvent extends Base {
 }
 
 export type TimelineEvent =
-  SegmentEvent | HttpEvent | FrameEvent | RawEvent | StateEvent | EngineNoteEvent | NoteEvent;
-export type ArrowEvent = SegmentEvent | HttpEvent | FrameEvent | RawEvent;
+  SegmentEvent | HttpEvent | H2FrameEvent | FrameEvent | RawEvent | StateEvent | EngineNoteEvent | NoteEvent;
+export type ArrowEvent = SegmentEvent | HttpEvent | H2FrameEvent | FrameEvent | RawEvent;
 
 export const isArrow = (e: TimelineEvent): e is ArrowEvent =>
-  e.kind === 'segment' || e.kind === 'http' || e.kind === 'frame' || e.kind === 'raw';
+  e.kind === 'segment' || e.kind === 'http' || e.kind === 'h2' || e.kind === 'frame' || e.kind === 'raw';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type NewEvent = DistributiveOmit<TimelineEvent, 'id'>;

@@ -5,7 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { Race, type RaceSettings } from '../../src/sim/race/index.ts';
 import { heartbeatFrameBytes } from '../../src/sim/race/heartbeat.ts';
-import { Http2Framing } from '../../src/sim/race/http2.ts';
+import { requestFields } from '../../src/sim/race/http2.ts';
+import { concatBytes } from '../../src/protocol/index.ts';
+import { h2FrameLabel } from '../../src/sim/describe.ts';
+import { Flag, FrameType, parseFrames } from '../../src/sim/h2/frames.ts';
+import { HpackDecoder, HpackEncoder } from '../../src/sim/h2/hpack.ts';
+import type { Technique } from '../../src/sim/race/index.ts';
+import type { H2FrameEvent, SegmentEvent } from '../../src/sim/timeline.ts';
 
 const base: Partial<RaceSettings> = {
   latency: 50,
@@ -25,43 +31,165 @@ const wire = (r: Race, t: 'polling' | 'long-polling' | 'streaming' | 'sse' | 'we
   return s.headerBytes + s.payloadBytes + s.tcpBytes;
 };
 
+/** One direction's bytes of a lane's connection, as the TCP segments carried them, in order. */
+function wireBytes(r: Race, t: Technique, from: 'client' | 'server'): Uint8Array {
+  const segs = r
+    .lane(t)!
+    .timeline.events.filter(
+      (e): e is SegmentEvent => e.kind === 'segment' && e.from === from && e.payload.length > 0,
+    );
+  return concatBytes(segs.map((e) => e.payload));
+}
+const h2Events = (r: Race, t: Technique): H2FrameEvent[] =>
+  r.lane(t)!.timeline.events.filter((e): e is H2FrameEvent => e.kind === 'h2');
+const HTTP_LANES = ['polling', 'long-polling', 'streaming', 'sse'] as const;
+
 describe('RFC 9113 + RFC 7541: HTTP/2 framing of a repeated request', () => {
   it('the second identical GET costs a 9-byte HEADERS frame and one index byte per field', () => {
     // :method GET, :scheme https, :path /poll, :authority, cookie: the first time the three literals
     // (path, authority, a 400-byte cookie) are spelled out; the second time all five are indexes.
-    const f = new Http2Framing();
+    const hpack = new HpackEncoder();
     const headers = [
       { name: 'Host', value: 'race.ws101.example' },
       { name: 'Cookie', value: `session=${'x'.repeat(382)}` },
       { name: 'Connection', value: 'keep-alive' },
     ];
-    const first = f.request('GET', '/poll', headers, 0);
-    const second = f.request('GET', '/poll', headers, 0);
-    expect(first).toBeGreaterThan(400);
-    expect(second).toBe(9 + 5);
+    const first = hpack.encode(requestFields('GET', '/poll', headers)).bytes.length;
+    const second = hpack.encode(requestFields('GET', '/poll', headers)).bytes.length;
+    expect(9 + first).toBeGreaterThan(400);
+    expect(9 + second).toBe(9 + 5);
   });
 
   it('§8.2.2: Connection, Keep-Alive, Transfer-Encoding, Upgrade and Host are not sent', () => {
-    const f = new Http2Framing();
-    const bare = new Http2Framing().response(200, [], 0);
-    expect(
-      f.response(
-        200,
-        [
-          { name: 'Connection', value: 'keep-alive' },
-          { name: 'Transfer-Encoding', value: 'chunked' },
-          { name: 'Keep-Alive', value: 'timeout=5' },
-          { name: 'Upgrade', value: 'h2c' },
-        ],
-        0,
-      ),
-    ).toBe(bare);
-    // :status 200 is static index 8: one byte, after the 9-byte frame header.
-    expect(bare).toBe(10);
+    const fields = requestFields('GET', '/', [
+      { name: 'Host', value: 'race.ws101.example' },
+      { name: 'Connection', value: 'keep-alive' },
+      { name: 'Transfer-Encoding', value: 'chunked' },
+      { name: 'Keep-Alive', value: 'timeout=5' },
+      { name: 'Upgrade', value: 'h2c' },
+    ]);
+    expect(fields.map((f) => f.name)).toEqual([':method', ':scheme', ':path', ':authority']);
+    expect(fields[3]!.value).toBe('race.ws101.example');
   });
 
-  it('a body or a streamed chunk is one DATA frame: 9 bytes of framing, no chunk-size line', () => {
-    expect(new Http2Framing().data()).toBe(9);
+  it('§8.2.2 on the wire: no HEADERS frame any lane sent carries a connection-specific field', () => {
+    const r = run({ http2: true, upstreamEvery: 3000, heartbeat: 15_000 });
+    for (const t of HTTP_LANES)
+      for (const e of h2Events(r, t))
+        for (const f of e.fields ?? [])
+          expect(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host']).not.toContain(f.name);
+  });
+});
+
+describe('RFC 9113: the HTTP lanes speak real HTTP/2 over one TCP connection', () => {
+  const r = run({ http2: true, upstreamEvery: 3000, heartbeat: 15_000 });
+
+  it('§9.1: one TCP connection per HTTP lane (every segment is on it), held once by the server', () => {
+    for (const t of HTTP_LANES) {
+      const lane = r.lane(t)!;
+      expect(lane.stats.connections).toBe(1);
+      expect(lane.stats.maxServerConnections).toBe(1);
+      expect(new Set(lane.timeline.events.map((e) => e.conn))).toEqual(new Set([1]));
+    }
+  });
+
+  it('§4.1 + RFC 7541: the bytes on the wire parse back as the frames recorded, and every header block decodes', () => {
+    for (const t of HTTP_LANES) {
+      const events = h2Events(r, t);
+      for (const from of ['client', 'server'] as const) {
+        const parsed = parseFrames(wireBytes(r, t, from));
+        if (!parsed.ok) throw new Error(`${t} ${from}: ${parsed.rule} ${parsed.message}`);
+        // §3.4: the client starts with the preface, the server does not.
+        expect(parsed.preface).toBe(from === 'client');
+        const sent = events.filter((e) => e.from === from);
+        expect(parsed.frames.map((f) => [f.type, f.flags, f.stream, f.payload.length])).toEqual(
+          sent.map((e) => [e.frame.type, e.frame.flags, e.frame.stream, e.frame.payload.length]),
+        );
+        // One HPACK decoder per direction for the whole connection reads back what each HEADERS said.
+        const hpack = new HpackDecoder();
+        for (const [i, f] of parsed.frames.entries()) {
+          if (f.type !== FrameType.HEADERS) continue;
+          const read = hpack.decode(f.payload);
+          if (!read.ok) throw new Error(`${t} ${from}: ${read.error.rule} ${read.error.message}`);
+          expect(read.fields).toEqual(sent[i]!.fields);
+        }
+      }
+    }
+  });
+
+  it('§3.4 + §6.5: the client opens with preface + SETTINGS; each side ACKs the other’s SETTINGS once', () => {
+    for (const t of HTTP_LANES) {
+      const events = h2Events(r, t);
+      const first = events.find((e) => e.from === 'client')!;
+      expect(first.preface).toBe(true);
+      expect(first.frame.type).toBe(FrameType.SETTINGS);
+      expect(h2FrameLabel(first)).toBe('preface + SETTINGS');
+      for (const side of ['client', 'server'] as const) {
+        const settings = events.filter((e) => e.from === side && e.frame.type === FrameType.SETTINGS);
+        expect(settings.map((e) => e.frame.flags & Flag.ACK)).toEqual(side === 'client' ? [0, 1] : [0, 1]);
+      }
+    }
+  });
+
+  it('§5.1.1: the client’s streams are odd and increasing, one per request', () => {
+    for (const t of HTTP_LANES) {
+      const lane = r.lane(t)!;
+      const opened = h2Events(r, t)
+        .filter((e) => e.from === 'client' && e.frame.type === FrameType.HEADERS)
+        .map((e) => e.frame.stream);
+      expect(opened.length).toBe(lane.stats.requests);
+      expect(opened.every((s) => s % 2 === 1)).toBe(true);
+      for (let i = 1; i < opened.length; i++) expect(opened[i]!).toBeGreaterThan(opened[i - 1]!);
+    }
+  });
+
+  it('RFC 7541 §2.3.2: the second poll’s HEADERS is smaller than the first by the indexed cookie and fields', () => {
+    const heads = h2Events(r, 'polling').filter(
+      (e) => e.from === 'client' && e.frame.type === FrameType.HEADERS,
+    );
+    const [first, second] = [heads[0]!.bytes.length, heads[1]!.bytes.length];
+    expect(h2FrameLabel(heads[1]!)).toMatch(/^HEADERS s3 GET \/events\?after=\d+$/);
+    // The 400-byte cookie went into the dynamic table the first time; after it, one index byte.
+    expect(first - second).toBeGreaterThan(400);
+    expect(second).toBeLessThanOrEqual(9 + 5 + 1 + 1 + '/events?after=NN'.length);
+  });
+
+  it('§5.1: long polling with upstream POSTs has several streams open at once on its one connection', () => {
+    const open = new Set<number>();
+    let most = 0;
+    for (const e of h2Events(r, 'long-polling')) {
+      if (e.from === 'client' && e.frame.type === FrameType.HEADERS) open.add(e.frame.stream);
+      if (e.from === 'server' && e.frame.flags & Flag.END_STREAM) open.delete(e.frame.stream);
+      most = Math.max(most, open.size);
+    }
+    expect(most).toBeGreaterThanOrEqual(2);
+    expect(r.lane('long-polling')!.stats.upstreamDelivered).toBe(r.lane('long-polling')!.stats.upstreamSent);
+  });
+
+  it('DATA carries the events: payload bytes are DATA bytes that are events, and the labels say so', () => {
+    const down = run({ http2: true }); // no upstream: every payload byte is an event's
+    const data = h2Events(down, 'streaming').filter(
+      (e) => e.from === 'server' && e.frame.type === FrameType.DATA,
+    );
+    expect(data.length).toBeGreaterThan(0);
+    expect(h2FrameLabel(data[0]!)).toBe(`DATA s1 ${data[0]!.frame.payload.length} B`);
+    const s = down.lane('streaming')!.stats;
+    // NDJSON: every event's bytes and one newline each, nothing else, in the server's DATA.
+    expect(data.reduce((n, e) => n + e.frame.payload.length, 0)).toBe(s.payloadBytes + s.delivered);
+  });
+
+  it('§6.4: a dropped SSE stream is RST_STREAM on that stream; the EventSource reconnects on the next odd stream of the same connection', () => {
+    const d = run({ http2: true, sseDropAt: 20_000 });
+    const lane = d.lane('sse')!;
+    const events = h2Events(d, 'sse');
+    const rst = events.filter((e) => e.frame.type === FrameType.RST_STREAM);
+    expect(rst.map((e) => [e.from, e.frame.stream])).toEqual([['server', 1]]);
+    const gets = events.filter((e) => e.from === 'client' && e.frame.type === FrameType.HEADERS);
+    expect(gets.map((e) => e.frame.stream)).toEqual([1, 3]);
+    expect(gets[1]!.fields).toContainEqual({ name: 'last-event-id', value: expect.any(String) });
+    expect(lane.stats.reconnects).toBe(1);
+    expect(lane.stats.connections).toBe(1);
+    expect(lane.stats.delivered).toBe(d.events.length);
   });
 });
 

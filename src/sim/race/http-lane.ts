@@ -1,12 +1,13 @@
 /**
  * The plumbing the four HTTP lanes share: byte accounting, the connections the server holds open, the
- * headers every request carries, and upstream messages as POSTs. How a technique asks for events lives
- * in `polling.ts` and `stream.ts`; the connections themselves in `http.ts`.
+ * headers every request carries, upstream messages as POSTs, and the HTTP version they speak: HTTP/1.1
+ * connections (`http.ts`), or with the HTTP/2 switch one HTTP/2 connection for the whole lane
+ * (`http2.ts`). How a technique asks for events lives in `polling.ts` and `stream.ts`.
  */
 import { headerValue, type HeaderField, type HttpRequest } from '../../protocol/index.ts';
 import type { TcpEndpoint } from '../tcp.ts';
-import { HttpClientConn, type HttpHost } from './http.ts';
-import { Http2Framing } from './http2.ts';
+import { HttpClientConn, type HttpHost, type ResponseHandler, type ResponseWriter } from './http.ts';
+import { Http2Connection } from './http2.ts';
 import { Lane } from './lane.ts';
 import { upstreamBytes, type UpstreamMessage } from './messages.ts';
 import { cookieHeader } from './settings.ts';
@@ -23,14 +24,13 @@ function sentAtHeader(req: HttpRequest): number {
 /** Shared plumbing of the four HTTP techniques. */
 export abstract class HttpLane extends Lane implements HttpHost {
   #held = new Set<TcpEndpoint>();
-  /** Upstream over HTTP: a POST on a connection of its own (the others may be busy holding a response). */
+  /** Upstream over HTTP/1.1: a POST on a connection of its own (the others may be busy holding a response). */
   #upstream: HttpClientConn | null = null;
+  /** With the HTTP/2 switch: the lane's one connection, every request a stream of it (opened on first use). */
+  #h2: Http2Connection | null = null;
 
-  /** The HTTP/2 switch (settings.http2): the lane counts HTTP/2 framing for the messages it sends. */
-  readonly #http2 = this.race.settings.http2 ? new Http2Framing() : null;
-
-  account(headers: number, payload: number, http2: (f: Http2Framing) => number): void {
-    this.stats.headerBytes += this.#http2 ? http2(this.#http2) : headers;
+  account(headers: number, payload: number): void {
+    this.stats.headerBytes += headers;
     this.stats.payloadBytes += payload;
   }
 
@@ -45,6 +45,40 @@ export abstract class HttpLane extends Lane implements HttpHost {
     if (this.#held.delete(ep)) this.held(-1);
   }
 
+  /** The server's answer to a request of the technique (GET /events, /stream), on whichever connection. */
+  protected abstract serve(req: HttpRequest, body: Uint8Array, out: ResponseWriter): void;
+
+  /** Whether the lane speaks HTTP/2 (settings.http2). */
+  protected get http2(): boolean {
+    return this.race.settings.http2;
+  }
+
+  /** The server's one router: upstream POSTs, and the technique's own requests. */
+  #route = (req: HttpRequest, body: Uint8Array, out: ResponseWriter): void => {
+    if (req.method === 'POST' && req.target === '/messages') {
+      this.upstreamArrived(sentAtHeader(req));
+      out.empty();
+    } else this.serve(req, body, out);
+  };
+
+  /** A new HTTP/1.1 connection whose server end answers through the router. */
+  protected http1Conn(keepAlive: boolean): HttpClientConn {
+    return new HttpClientConn(this, this.#route, keepAlive);
+  }
+
+  /** A request as a new stream of the lane's one HTTP/2 connection (opened by the first request). */
+  protected h2Request(
+    method: string,
+    target: string,
+    headers: HeaderField[],
+    handler: ResponseHandler,
+    body?: Uint8Array,
+    payload = 0,
+  ): void {
+    this.#h2 ??= new Http2Connection(this, this.#route);
+    this.#h2.request(method, target, headers, handler, body, payload);
+  }
+
   protected requestHeaders(extra: HeaderField[] = []): HeaderField[] {
     return [
       { name: 'Host', value: 'race.ws101.example' },
@@ -56,32 +90,19 @@ export abstract class HttpLane extends Lane implements HttpHost {
 
   override sendUpstream(message: UpstreamMessage, sentAt: number): void {
     this.stats.upstreamSent++;
-    const keep = this.race.settings.keepAlive;
-    if (!this.#upstream || this.#upstream.closed || !keep || this.#upstream.busy) {
-      this.#upstream = new HttpClientConn(
-        this,
-        (req, _body, out) => {
-          if (req.method !== 'POST') return;
-          this.upstreamArrived(sentAtHeader(req));
-          out.empty();
-        },
-        keep,
-      );
-      // Over HTTP/2 the POST is one more stream of the lane's one connection, not a connection of its
-      // own. The simulated TCP still opens one (its 3 + 4 handshake segments stay in tcpBytes).
-      if (this.#http2) this.stats.connections--;
-    }
     const body = upstreamBytes(message);
-    this.#upstream.request(
-      'POST',
-      '/messages',
-      this.requestHeaders([
-        { name: 'Content-Type', value: 'application/json' },
-        { name: 'X-Sent-At', value: String(sentAt) },
-      ]),
-      {},
-      body,
-      body.length,
-    );
+    const headers = this.requestHeaders([
+      { name: 'Content-Type', value: 'application/json' },
+      { name: 'X-Sent-At', value: String(sentAt) },
+    ]);
+    // Over HTTP/2 the POST is one more stream of the lane's one connection, beside any held response.
+    if (this.http2) {
+      this.h2Request('POST', '/messages', headers, {}, body, body.length);
+      return;
+    }
+    const keep = this.race.settings.keepAlive;
+    if (!this.#upstream || this.#upstream.closed || !keep || this.#upstream.busy)
+      this.#upstream = this.http1Conn(keep);
+    this.#upstream.request('POST', '/messages', headers, {}, body, body.length);
   }
 }

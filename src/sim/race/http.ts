@@ -2,14 +2,14 @@
  * HTTP/1.1 connections over the simulated TCP, as the race's HTTP lanes use them: a server end that
  * answers at once or holds the response open and streams, and a client end that sends one request at a
  * time. Every head and body is real bytes (`sim/http1.ts`), every message an arrow on the lane's
- * timeline. What a lane does with them lives in `http-lane.ts`, `polling.ts` and `stream.ts`.
+ * timeline. The same lanes over HTTP/2 use `http2.ts` instead, behind the same `ResponseWriter`. What a
+ * lane does with them lives in `http-lane.ts`, `polling.ts` and `stream.ts`.
  */
 import { concatBytes, type HeaderField, type HttpRequest, type HttpResponse } from '../../protocol/index.ts';
 import { MessageReader, chunk, requestBytes, responseHead } from '../http1.ts';
 import type { TcpEndpoint } from '../tcp.ts';
 import type { HttpEvent, Timeline } from '../timeline.ts';
 import type { LaneStats, RaceContext } from './lane.ts';
-import type { Http2Framing } from './http2.ts';
 import type { ServerEvent } from './settings.ts';
 
 /** What an HTTP connection needs from the lane it runs in (an `HttpLane`). */
@@ -19,11 +19,10 @@ export interface HttpHost {
   readonly stats: LaneStats;
   openTcp(): { client: TcpEndpoint; server: TcpEndpoint };
   /**
-   * Count bytes sent: `headers` of HTTP/1.1 framing and `payload` of events or upstream messages. With
-   * the HTTP/2 switch on, `http2` is asked instead what the same message's framing costs as HTTP/2
-   * frames (it must be asked for every message, in order: HPACK's tables depend on what came before).
+   * Count bytes sent: `headers` of framing (HTTP/1.1 heads and chunk lines; HTTP/2 frame headers, HPACK
+   * blocks and connection frames) and `payload` of events or upstream messages.
    */
-  account(headers: number, payload: number, http2: (f: Http2Framing) => number): void;
+  account(headers: number, payload: number): void;
   /** The server now holds this connection open (counted once), or no longer does. */
   holdServer(ep: TcpEndpoint): void;
   releaseServer(ep: TcpEndpoint): void;
@@ -35,10 +34,46 @@ export interface ResponseHandler {
   end?(): void;
 }
 
-export type ServerHandler = (req: HttpRequest, body: Uint8Array, out: HttpServerSide) => void;
+export type ServerHandler = (req: HttpRequest, body: Uint8Array, out: ResponseWriter) => void;
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
+
+/**
+ * How the race's server answers one request, whatever the HTTP version: a whole response at once, or
+ * a head and then pieces as events come. HTTP/1.1 (`HttpServerSide`) and HTTP/2 (`http2.ts`) say it in
+ * their own bytes.
+ */
+export abstract class ResponseWriter {
+  /** Whether more can still be written to this response. */
+  abstract get open(): boolean;
+  /** A complete response. `payload` counts the bytes of events in `body`. */
+  abstract full(
+    status: number,
+    reason: string,
+    headers: HeaderField[],
+    body: Uint8Array,
+    payload: number,
+  ): void;
+  /** Start a response whose body goes on piece by piece. */
+  abstract streamHead(headers: HeaderField[]): void;
+  /** One piece of a streamed body; `payload` counts the bytes of events in it. */
+  abstract chunk(data: Uint8Array, payload: number): void;
+  /** End this response abruptly from the server's side (as a proxy's idle timeout would). */
+  abstract drop(): void;
+
+  /** 200 with the events as a JSON array: their bytes are payload, the brackets and commas framing. */
+  json(events: readonly ServerEvent[]): void {
+    const body = enc.encode(`[${events.map((e) => dec.decode(e.body)).join(',')}]`);
+    const payload = events.reduce((n, e) => n + e.body.length, 0);
+    this.full(200, 'OK', [{ name: 'Content-Type', value: 'application/json' }], body, payload);
+  }
+
+  /** 204: answered, nothing to carry. */
+  empty(headers: HeaderField[] = []): void {
+    this.full(204, 'No Content', headers, new Uint8Array(0), 0);
+  }
+}
 
 /** An HTTP message leaves `from` now: its arrow on the timeline (TCP fills in segments and arrival). */
 function recordHttp(
@@ -64,54 +99,38 @@ function recordHttp(
   });
 }
 
-/** The server end of one HTTP connection: write a response at once, or hold it open and stream. */
-export class HttpServerSide {
+/** The server end of one HTTP/1.1 connection: write a response at once, or hold it open and stream. */
+export class HttpServerSide extends ResponseWriter {
   constructor(
     private readonly lane: HttpHost,
     readonly tcp: TcpEndpoint,
     readonly keepAlive: boolean,
-  ) {}
+  ) {
+    super();
+  }
 
   get open(): boolean {
     return this.tcp.canWrite;
   }
 
-  /** A complete response. `payload` counts the bytes of events in `body`. */
   full(status: number, reason: string, headers: HeaderField[], body: Uint8Array, payload: number): void {
     const all = [...headers, { name: 'Content-Length', value: String(body.length) }];
     if (!this.keepAlive) all.push({ name: 'Connection', value: 'close' });
     const head = responseHead(status, reason, all);
-    this.lane.account(
-      head.bytes.length + body.length - payload,
-      payload,
-      (h2) => h2.response(status, all, body.length) + body.length - payload,
-    );
+    this.lane.account(head.bytes.length + body.length - payload, payload);
     this.#send(head.message, concatBytes([head.bytes, body]));
     if (!this.keepAlive) this.drop();
   }
 
-  /** 200 with the events as a JSON array: their bytes are payload, the brackets and commas framing. */
-  json(events: readonly ServerEvent[]): void {
-    const body = enc.encode(`[${events.map((e) => dec.decode(e.body)).join(',')}]`);
-    const payload = events.reduce((n, e) => n + e.body.length, 0);
-    this.full(200, 'OK', [{ name: 'Content-Type', value: 'application/json' }], body, payload);
-  }
-
-  /** 204: answered, nothing to carry. */
-  empty(headers: HeaderField[] = []): void {
-    this.full(204, 'No Content', headers, new Uint8Array(0), 0);
-  }
-
-  /** Start a response whose body goes on chunk by chunk. */
   streamHead(headers: HeaderField[]): void {
     const head = responseHead(200, 'OK', [...headers, { name: 'Transfer-Encoding', value: 'chunked' }]);
-    this.lane.account(head.bytes.length, 0, (h2) => h2.response(200, head.message.headers, 0));
+    this.lane.account(head.bytes.length, 0);
     this.#send(head.message, head.bytes);
   }
 
   chunk(data: Uint8Array, payload: number): void {
     const c = chunk(data);
-    this.lane.account(c.length - payload, payload, (h2) => h2.data() + data.length - payload);
+    this.lane.account(c.length - payload, payload);
     this.tcp.write(c);
   }
 
@@ -211,12 +230,7 @@ export class HttpClientConn {
   ): void {
     const r = requestBytes(method, target, headers, body);
     this.lane.stats.requests++;
-    const bodyLength = body?.length ?? 0;
-    this.lane.account(
-      r.bytes.length - payload,
-      payload,
-      (h2) => h2.request(method, target, r.message.headers, bodyLength) + bodyLength - payload,
-    );
+    this.lane.account(r.bytes.length - payload, payload);
     this.#handlers.push(handler);
     this.busy = true;
     const ev = recordHttp(this.lane, r.message, r.bytes, this.client.conn, 'client');

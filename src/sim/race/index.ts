@@ -1,15 +1,16 @@
 /**
  * The transport race: one seeded stream of server events delivered five ways side by side — short
  * polling, long polling, HTTP streaming (chunked), Server-Sent Events and WebSocket — each as real
- * traffic over the simulated TCP model (HTTP/1.1 heads and bodies byte for byte; WebSocket through
- * the real engine), with the costs counted as they happen.
+ * traffic over the simulated TCP model (HTTP/1.1 heads and bodies, or HTTP/2 frames, byte for byte;
+ * WebSocket through the real engine), with the costs counted as they happen.
  *
  * This module is the race's public face: `Race` runs the lanes on one clock, and everything a view or a
  * test needs is re-exported here. The folder's map:
  *   settings.ts   what to simulate, and the one event schedule
  *   messages.ts   the JSON the simulated application sends, and reading it back
  *   lane.ts       one technique's world and its counters over time;  summary.ts: delay statistics
- *   http.ts       HTTP/1.1 connections (server end, client end); http-lane.ts: what HTTP lanes share
+ *   http.ts       HTTP/1.1 connections (server end, client end); http2.ts: one HTTP/2 connection
+ *   http-lane.ts  what HTTP lanes share
  *   polling.ts    short and long polling;  stream.ts: streaming and SSE;  websocket.ts: WebSocket
  */
 import type { DeflateCodec } from '../../protocol/index.ts';

@@ -3,8 +3,8 @@
  * asks on a fixed beat and the server answers at once, empty or not; long polling asks again as soon as
  * an answer comes and the server holds each question until it has an event or a timeout passes.
  */
-import { concatBytes } from '../../protocol/index.ts';
-import { HttpClientConn, type HttpServerSide, type ServerHandler } from './http.ts';
+import { concatBytes, type HttpRequest } from '../../protocol/index.ts';
+import type { HttpClientConn, ResponseHandler, ResponseWriter } from './http.ts';
 import { HttpLane } from './http-lane.ts';
 import { readEventIds } from './messages.ts';
 
@@ -17,44 +17,51 @@ function afterParam(target: string): number {
 
 /** What both polling lanes share: the question, its connection, and reading the answer. */
 abstract class PollLane extends HttpLane {
+  /** HTTP/1.1: the connection the questions go on (HTTP/2: each is a stream of the lane's one). */
   #conn: HttpClientConn | null = null;
-  #handler: ServerHandler = (req, _body, out) => this.answer(afterParam(req.target), out);
+  #asking = false;
 
   /** The server's side: answer a question for the events after `after`, now or later. */
-  protected abstract answer(after: number, out: HttpServerSide): void;
+  protected abstract answer(after: number, out: ResponseWriter): void;
+
+  protected serve(req: HttpRequest, _body: Uint8Array, out: ResponseWriter): void {
+    this.answer(afterParam(req.target), out);
+  }
 
   /** Whether the question before is still unanswered. */
   protected get asking(): boolean {
-    return this.#conn?.busy ?? false;
+    return this.#asking;
   }
 
   /**
-   * GET /events?after=<last id> on the same connection while keep-alive holds it open (else a new one):
-   * count an empty answer, take the events, then `next()`.
+   * GET /events?after=<last id>: over HTTP/1.1 on the same connection while keep-alive holds it open
+   * (else a new one), over HTTP/2 as a new stream. Count an empty answer, take the events, then `next()`.
    */
   protected getEvents(next: () => void): void {
-    const keep = this.race.settings.keepAlive;
-    const conn =
-      this.#conn && !this.#conn.closed && keep ? this.#conn : new HttpClientConn(this, this.#handler, keep);
-    this.#conn = conn;
     let status = 0;
     const chunks: Uint8Array[] = [];
-    conn.request(
-      'GET',
-      `/events?after=${this.lastId}`,
-      this.requestHeaders([{ name: 'Accept', value: 'application/json' }]),
-      {
-        head: (res) => (status = res.status),
-        data: (d) => chunks.push(d),
-        end: () => {
-          if (status === 204) this.stats.emptyResponses++;
-          // Only a 200 carries events (the server writes no other body).
-          if (status === 200)
-            for (const id of readEventIds(dec.decode(concatBytes(chunks)))) this.deliver(id);
-          next();
-        },
+    const handler: ResponseHandler = {
+      head: (res) => (status = res.status),
+      data: (d) => chunks.push(d),
+      end: () => {
+        this.#asking = false;
+        if (status === 204) this.stats.emptyResponses++;
+        // Only a 200 carries events (the server writes no other body).
+        if (status === 200) for (const id of readEventIds(dec.decode(concatBytes(chunks)))) this.deliver(id);
+        next();
       },
-    );
+    };
+    const target = `/events?after=${this.lastId}`;
+    const headers = this.requestHeaders([{ name: 'Accept', value: 'application/json' }]);
+    this.#asking = true;
+    if (this.http2) {
+      this.h2Request('GET', target, headers, handler);
+      return;
+    }
+    const keep = this.race.settings.keepAlive;
+    const conn = this.#conn && !this.#conn.closed && keep ? this.#conn : this.http1Conn(keep);
+    this.#conn = conn;
+    conn.request('GET', target, headers, handler);
   }
 }
 
@@ -73,7 +80,7 @@ export class PollingLane extends PollLane {
     tick();
   }
 
-  protected answer(after: number, out: HttpServerSide): void {
+  protected answer(after: number, out: ResponseWriter): void {
     const events = this.pending(after);
     if (events.length === 0) out.empty([{ name: 'Cache-Control', value: 'no-store' }]);
     else out.json(events);
@@ -99,14 +106,14 @@ export class PollingLane extends PollLane {
 
 export class LongPollingLane extends PollLane {
   /** The question the server holds, waiting for an event; `timer` tells its timeout from older ones. */
-  #waiting: { out: HttpServerSide; after: number; timer: number } | null = null;
+  #waiting: { out: ResponseWriter; after: number; timer: number } | null = null;
   #timerSeq = 0;
 
   start(): void {
     this.#ask();
   }
 
-  protected answer(after: number, out: HttpServerSide): void {
+  protected answer(after: number, out: ResponseWriter): void {
     const events = this.pending(after);
     if (events.length > 0) {
       out.json(events);

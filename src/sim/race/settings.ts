@@ -40,9 +40,9 @@ export interface RaceSettings {
    */
   wsDeflate: boolean;
   /**
-   * The HTTP lanes run as streams of one HTTP/2 connection (RFC 9113): their framing is counted as
-   * HEADERS frames with HPACK and DATA frames (race/http2.ts), and keep-alive is on (one connection).
-   * The WebSocket lane keeps its own HTTP/1.1 connection.
+   * Each HTTP lane speaks HTTP/2 (RFC 9113) over one TCP connection: preface and SETTINGS, then every
+   * request a stream of HEADERS (HPACK) and DATA frames, sent and read back byte for byte (race/http2.ts);
+   * keep-alive is on (one connection). The WebSocket lane keeps its own HTTP/1.1 connection.
    */
   http2: boolean;
   /**

@@ -239,6 +239,17 @@ export class EventPrinter {
         return this.#layout(e.t, e.from, e.to, 'TCP', renderText(lang, eventSummary(e)), 'muted', lang, cols);
       case 'http':
         return this.#layout(e.t, e.from, e.to, 'HTTP', renderText(lang, eventSummary(e)), 'http', lang, cols);
+      case 'h2':
+        return this.#layout(
+          e.t,
+          e.from,
+          e.to,
+          'HTTP/2',
+          renderText(lang, eventSummary(e)),
+          'http',
+          lang,
+          cols,
+        );
       case 'frame':
       case 'raw':
         return this.#layout(e.t, e.from, e.to, 'WS', renderText(lang, eventSummary(e)), 'ws', lang, cols);

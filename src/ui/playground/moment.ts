@@ -13,6 +13,7 @@ const RANK: Record<TimelineEvent['kind'], number> = {
   frame: 0,
   raw: 0,
   http: 1,
+  h2: 1,
   engine: 2,
   segment: 3,
   state: 4,

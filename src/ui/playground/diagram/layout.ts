@@ -11,6 +11,7 @@
  * long it was (TIME_WAIT's second, a quiet ticker).
  */
 import { arrowLabel } from '../../../sim/describe.ts';
+import { FrameType } from '../../../sim/h2/frames.ts';
 import {
   isArrow,
   type ArrowEvent,
@@ -128,6 +129,8 @@ export function toneOf(e: ArrowEvent): Tone {
       return e.flags.rst ? 'error' : e.flags.fin ? 'close' : 'normal';
     case 'http':
       return e.message.kind === 'response' && e.message.status >= 400 ? 'error' : 'normal';
+    case 'h2':
+      return e.frame.type === FrameType.RST_STREAM || e.frame.type === FrameType.GOAWAY ? 'close' : 'normal';
     case 'frame':
       return e.frame.header.opcode === 0x8 ? 'close' : 'normal';
     case 'raw':

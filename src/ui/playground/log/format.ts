@@ -40,6 +40,7 @@ export function directionText(e: TimelineEvent): string {
   switch (e.kind) {
     case 'segment':
     case 'http':
+    case 'h2':
     case 'frame':
     case 'raw':
       return `${endpointName(e.from)} → ${endpointName(e.to)}`;
@@ -59,6 +60,7 @@ export function logLayer(e: TimelineEvent): LogLayer {
     case 'segment':
       return 'tcp';
     case 'http':
+    case 'h2':
       return 'http';
     case 'frame':
     case 'raw':
