@@ -48,7 +48,8 @@ export const compareEn = {
   'cmp.legend.request': 'HTTP request',
   'cmp.legend.response': 'HTTP response',
   'cmp.legend.data': 'data on an open connection (chunk, SSE event, WebSocket frame)',
-  'cmp.legend.control': 'TCP connection opened or closed (SYN, FIN)',
+  'cmp.legend.control':
+    'connection control: TCP opened or closed (SYN, FIN); HTTP/2 SETTINGS, WINDOW_UPDATE, RST_STREAM',
   'cmp.legend.techniques': 'Colours of the techniques',
   'cmp.axis.delay': 'delay (ms)',
   'cmp.axis.eventTime': 'when the server had the event (s)',
@@ -81,7 +82,7 @@ export const compareEn = {
   'cmp.heartbeat': 'Heartbeat every (s)',
   'cmp.heartbeat.off': 'off',
   'cmp.conclusion.http2':
-    'Over HTTP/2 every HTTP request was a stream of one connection, and HPACK sent repeated header fields as one-byte table indexes: short polling’s framing came to {perRequest} bytes a request. The WebSocket lane keeps its own HTTP/1.1 connection, and the lane diagrams still draw the HTTP/1.1 messages: the counters are HTTP/2’s.',
+    'Over HTTP/2 every HTTP request was a stream of one connection, and HPACK sent repeated header fields as one-byte table indexes: short polling’s framing came to {perRequest} bytes a request. Each HTTP lane’s diagram draws the HTTP/2 frames it sent (SETTINGS, HEADERS, DATA), and its counters count their bytes. The WebSocket lane keeps its own HTTP/1.1 connection.',
   'cmp.conclusion.sseVsWs': 'SSE put {ratio}× the bytes of WebSocket on the wire: {why}',
   'cmp.conclusion.sseCheap':
     'nearly as cheap. For events from the server, both send little more than the event itself in each segment.',

@@ -48,7 +48,8 @@ export const compareKo = {
   'cmp.legend.request': 'HTTP 요청',
   'cmp.legend.response': 'HTTP 응답',
   'cmp.legend.data': '열린 연결 위의 데이터(청크, SSE 이벤트, WebSocket 프레임)',
-  'cmp.legend.control': 'TCP 연결을 열거나 닫음(SYN, FIN)',
+  'cmp.legend.control':
+    '연결 제어: TCP 연결을 열거나 닫음(SYN, FIN), HTTP/2 SETTINGS, WINDOW_UPDATE, RST_STREAM',
   'cmp.legend.techniques': '방식별 색',
   'cmp.axis.delay': '지연(ms)',
   'cmp.axis.eventTime': '서버에 이벤트가 생긴 시각(초)',
@@ -81,7 +82,7 @@ export const compareKo = {
   'cmp.heartbeat': '하트비트 간격(초)',
   'cmp.heartbeat.off': '끔',
   'cmp.conclusion.http2':
-    'HTTP/2에서는 모든 HTTP 요청이 연결 하나의 스트림이었고, HPACK이 반복되는 헤더 필드를 1바이트 테이블 인덱스로 보냈습니다. 짧은 폴링의 프레이밍은 요청당 {perRequest}바이트였습니다. WebSocket 레인은 자기 HTTP/1.1 연결을 그대로 쓰고, 레인 그림은 여전히 HTTP/1.1 메시지를 그립니다. 카운터만 HTTP/2 기준입니다.',
+    'HTTP/2에서는 모든 HTTP 요청이 연결 하나의 스트림이었고, HPACK이 반복되는 헤더 필드를 1바이트 테이블 인덱스로 보냈습니다. 짧은 폴링의 프레이밍은 요청당 {perRequest}바이트였습니다. 각 HTTP 레인의 그림은 실제로 보낸 HTTP/2 프레임(SETTINGS, HEADERS, DATA)을 그리고, 카운터도 그 바이트를 셉니다. WebSocket 레인은 자기 HTTP/1.1 연결을 그대로 씁니다.',
   'cmp.conclusion.sseVsWs': 'SSE는 WebSocket의 {ratio}배 바이트를 보냈습니다. {why}',
   'cmp.conclusion.sseCheap':
     '거의 같은 비용입니다. 서버에서 오는 이벤트라면 둘 다 세그먼트마다 이벤트 자체에 조금 더 얹어 보낼 뿐입니다.',

@@ -1,6 +1,7 @@
 /**
  * The race's HTTP/2 switch and heartbeats in the built site (needs `npx vite build` first): switching
- * HTTP/2 on reruns the race with the HTTP lanes counted as HTTP/2 frames (the counters equal the model's),
+ * HTTP/2 on reruns the race with the HTTP lanes speaking HTTP/2 (the counters equal the model's, and the
+ * lanes label the frames sent),
  * the heartbeat select adds pings and comment lines, and the conclusion says what changed, in English
  * and Korean. The controls are at least 44 px tall on a phone; axe finds nothing serious at 1280×720 and 390×844;
  * screenshots go to /tmp/h2-14-compare-*.png.
@@ -55,6 +56,12 @@ describe('the race with HTTP/2 and heartbeats', () => {
         const poll = model.lane('polling')!.at(model.settings.duration);
         const cell = page.getByTestId('cmp-row-polling').locator('td[data-key="headerBytes"]');
         expect(num((await cell.textContent()) ?? '')).toBe(poll.headerBytes);
+        // The lane diagram draws the HTTP/2 frames that were sent, labelled (the same in every language).
+        const labels = await page.getByTestId('lane-polling').locator('.h2-label').allTextContents();
+        expect(labels[0]).toBe('preface + SETTINGS');
+        expect(labels.some((l) => /^HEADERS s\d+ GET \/events$/.test(l))).toBe(true);
+        expect(labels.some((l) => /^HEADERS s\d+ (200|204)$/.test(l))).toBe(true);
+        expect(await page.getByTestId('lane-websocket').locator('.h2-label').count()).toBe(0);
         const text = (await page.getByTestId('conclusion').textContent()) ?? '';
         expect(text).toContain(lang === 'en' ? 'Over HTTP/2' : 'HTTP/2에서는');
         expect(text).toContain(lang === 'en' ? 'heartbeat' : '하트비트');
