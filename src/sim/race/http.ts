@@ -152,7 +152,6 @@ export class HttpClientConn {
   established = false;
   closed = false;
   busy = false;
-  onClosed?: () => void;
   #reader = new MessageReader<HttpResponse>('client');
   #handlers: ResponseHandler[] = [];
   #queue: Uint8Array[] = [];
@@ -213,7 +212,6 @@ export class HttpClientConn {
         // A response delimited by the close ends now.
         const h = this.#handlers.shift();
         h?.end?.();
-        this.onClosed?.();
       },
     };
     server.listen();
