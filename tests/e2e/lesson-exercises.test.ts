@@ -11,7 +11,7 @@
  * Needs `npx vite build` first. SCREENSHOTS=1 also writes the lesson 7 and lesson 4 shots to /tmp/shots.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Exercise, Lang, Lesson } from '../../src/lessons/model.ts';
 import { parseLesson } from '../../src/lessons/parse.ts';
@@ -27,6 +27,7 @@ import { httpBytes } from '../../src/lessons/check.ts';
 import { protocolKo } from '../../src/i18n/protocol.ko.ts';
 import { seriousAxeFindings } from './axe.ts';
 import { startHarness, type Harness } from './harness.ts';
+import { card, DESKTOP, PHONE } from './lesson-page.ts';
 
 const root = new URL('../../lessons/', import.meta.url);
 function course(lang: Lang): Lesson[] {
@@ -44,14 +45,6 @@ const exercisesOf = (l: Lesson): Exercise[] =>
   l.blocks.flatMap((b) => (b.kind === 'exercise' ? [b.exercise] : []));
 
 const LOCALE: Record<Lang, string> = { en: 'en-US', ko: 'ko-KR' };
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' };
-const PHONE: BrowserContextOptions = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  reducedMotion: 'reduce',
-};
 const STATUS: Record<Lang, string> = { en: 'Not yet.', ko: '아직 아닙니다.' };
 
 let h: Harness;
@@ -70,8 +63,6 @@ async function go(p: Page, hash: string, title: string): Promise<void> {
   }, hash);
   await expect.poll(() => p.getByTestId('lesson-title').textContent()).toBe(title);
 }
-
-const card = (p: Page, id: string): Locator => p.locator(`[data-testid="exercise"][data-id="${id}"]`);
 
 /** Check what is entered; the result's verdict, detail and text. */
 async function check(c: Locator): Promise<{ ok: string | null; detail: string | null; text: string }> {

@@ -7,24 +7,15 @@
  * - axe finds nothing serious at 1280×720 (light and dark) and 390×844, the phone does not scroll
  *   sideways, also embedded; screenshots go to /tmp/herd14-*.png.
  */
-import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber, loadLang, translate, type Lang } from '../../src/i18n/index.ts';
 import { HERD_SLOT_MS, herdSeries, type HerdSeries } from '../../src/ui/lessons/widgets/herd-model.ts';
 import { seriousAxeFindings } from './axe.ts';
 import { startHarness, type Harness } from './harness.ts';
+import { DESKTOP, LOCALE, PHONE } from './lesson-page.ts';
 
 const SLUG = 'staying-connected';
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' };
-const PHONE: BrowserContextOptions = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  reducedMotion: 'reduce',
-};
-const LOCALE = { en: 'en-US', ko: 'ko-KR' } as const;
-
 let h: Harness;
 beforeAll(async () => {
   await Promise.all([loadLang('en'), loadLang('ko')]);

@@ -7,22 +7,13 @@
  * - keepalive-interval is judged by the simulator: 60000 → the nudge, 75000 → the run's verdict, 30000 → solved;
  * - axe finds nothing serious at 1280×720 and 390×844; screenshots go to /tmp/mbox14-*.png.
  */
-import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './axe.ts';
 import { startHarness, type Harness } from './harness.ts';
+import { card, DESKTOP, LOCALE, PHONE } from './lesson-page.ts';
 
 const SLUG = 'staying-connected';
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' };
-const PHONE: BrowserContextOptions = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  reducedMotion: 'reduce',
-};
-const LOCALE = { en: 'en-US', ko: 'ko-KR' } as const;
-
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
@@ -31,8 +22,6 @@ afterAll(async () => h?.close());
 afterEach(() => {
   expect(h.problems.splice(0)).toEqual([]);
 });
-
-const card = (p: Page, id: string): Locator => p.locator(`[data-testid="exercise"][data-id="${id}"]`);
 
 async function check(c: Locator): Promise<{ ok: string | null; text: string }> {
   const result = c.getByTestId('result');

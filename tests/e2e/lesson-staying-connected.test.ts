@@ -3,22 +3,13 @@
  * Korean: it renders, its exercises refuse a known wrong answer with the nudge and accept the answer,
  * axe finds nothing serious at 1280×720 and 390×844; screenshots go to /tmp/sec14-lesson15-*.png.
  */
-import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './axe.ts';
 import { startHarness, type Harness } from './harness.ts';
+import { card, check, DESKTOP, LOCALE, PHONE } from './lesson-page.ts';
 
 const SLUG = 'staying-connected';
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' };
-const PHONE: BrowserContextOptions = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  reducedMotion: 'reduce',
-};
-const LOCALE = { en: 'en-US', ko: 'ko-KR' } as const;
-
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
@@ -27,20 +18,6 @@ afterAll(async () => h?.close());
 afterEach(() => {
   expect(h.problems.splice(0)).toEqual([]);
 });
-
-const card = (p: Page, id: string): Locator => p.locator(`[data-testid="exercise"][data-id="${id}"]`);
-
-async function check(c: Locator): Promise<{ ok: string | null; text: string }> {
-  const result = c.getByTestId('result');
-  const before = (await result.textContent()) ?? '';
-  await c.getByTestId('check').click();
-  await expect
-    .poll(
-      async () => (await result.getAttribute('data-ok')) !== null && (await result.textContent()) !== before,
-    )
-    .toBe(true);
-  return { ok: await result.getAttribute('data-ok'), text: (await result.textContent())?.trim() ?? '' };
-}
 
 for (const lang of ['en', 'ko'] as const) {
   describe(`${lang}: lesson 15, ${SLUG}`, () => {
