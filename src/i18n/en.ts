@@ -19,6 +19,7 @@ import { pcapEn } from './pcap.en.ts';
 import { playgroundEn } from './playground.en.ts';
 import { h2En } from './h2.en.ts';
 import { herdEn } from './herd.en.ts';
+import { buildEn } from './build.en.ts';
 
 export const en = {
   // Each area keeps its strings in its own file, so the areas can grow side by side.
@@ -67,6 +68,8 @@ export const en = {
   ...h2En,
   // Lesson 15's herd chart (helper herd14).
   ...herdEn,
+  // The capstone's grader (src/build).
+  ...buildEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -14,6 +14,7 @@ import type { SummaryTexts } from '../sim/describe.ts';
 import type { ServerTexts } from '../sim/servers.ts';
 import type { NoteTexts } from '../sim/timeline.ts';
 import type { WorldTexts } from '../sim/world.ts';
+import type { BuildTexts } from '../build/texts.ts';
 import type { en, MessageKey } from './en.ts';
 import type { Lang, ParamsIn, UncoveredKeys } from './types.ts';
 
@@ -77,7 +78,8 @@ export const producedKeysCovered: [
   Covered<NoteTexts>,
   Covered<SummaryTexts>,
   Covered<CheckTexts>,
-] = [true, true, true, true, true, true];
+  Covered<BuildTexts>,
+] = [true, true, true, true, true, true, true];
 
 export type ParamsOf<K extends MessageKey> = ParamsIn<(typeof en)[K]>;
 /** Keys whose text has no placeholder (labels, headings). */

@@ -1,0 +1,159 @@
+/**
+ * The capstone's grader against the reference solution and one broken copy per stage
+ * (tests/fixtures/build), run in-process: the reference passes every stage; each broken copy fails
+ * exactly the stage its mistake belongs to, with the reason a learner should read.
+ */
+import { describe, expect, it } from 'vitest';
+import { runStages } from '../../src/build/grade.ts';
+import type { HostFactory } from '../../src/build/host.ts';
+import { InProcessHost, type OnConnection } from '../../src/build/in-process.ts';
+import type { StageResult } from '../../src/build/report.ts';
+import { STAGES } from '../../src/build/stages.ts';
+import { renderText } from '../../src/i18n/text.ts';
+
+const fixture = (name: string): URL => new URL(`../fixtures/build/${name}`, import.meta.url);
+
+/** A HostFactory for a fixture file: the source string is ignored, the module is imported fresh. */
+function hostsFor(url: URL): HostFactory {
+  let n = 0;
+  return async () => {
+    const mod = (await import(`${url.href}?instance=${n++}`)) as { default: OnConnection };
+    return { ok: true, host: new InProcessHost(mod.default, url.href, (b) => Buffer.from(b)) };
+  };
+}
+
+const reason = (r: StageResult): string =>
+  r.status === 'fail'
+    ? renderText('en', r.reason as never)
+    : r.status === 'crash'
+      ? JSON.stringify(r.failure)
+      : 'pass';
+
+describe('the reference solution', () => {
+  it('passes every stage', async () => {
+    const report = await runStages('', hostsFor(fixture('reference.js')));
+    expect(report.results.map((r) => [r.stage, r.status, reason(r)])).toEqual(
+      STAGES.map((s) => [s.slug, 'pass', 'pass']),
+    );
+    expect(report.passed).toBe(STAGES.length);
+  });
+});
+
+/** Each broken copy, the stage its one mistake belongs to, and words its reason must contain. */
+const BROKEN: readonly [file: string, stage: string, says: RegExp][] = [
+  ['wrong-accept.js', 'handshake', /Sec-WebSocket-Accept is .* must be s3pPLMBiTxaQ9kYGzzhZRbK\+xOo=/],
+  [
+    'no-version-check.js',
+    'refuse',
+    /answered 101 Switching Protocols; §4.2.2, §4.4 says this request gets 426 Upgrade Required/,
+  ],
+  ['forgets-unmask.js', 'echo', /You echoed 5 bytes that are still masked: XOR each byte with key\[i % 4\]/],
+  [
+    'no-16bit-length.js',
+    'lengths',
+    /126-byte message: .* the length byte says 126: the real length is in the next 2 bytes/,
+  ],
+  ['one-frame-per-chunk.js', 'boundaries', /came in 3 pieces: keep what arrives in a buffer/],
+  ['ignores-ping.js', 'fragments', /did not answer the ping/],
+  ['never-ends-tcp.js', 'closing', /never ended the TCP connection/],
+  [
+    'accepts-reserved-opcode.js',
+    'errors',
+    /echoed this frame, but it breaks §5.2: fail the connection with a close frame carrying 1002/,
+  ],
+];
+
+describe('one broken copy per stage fails exactly that stage', () => {
+  for (const [file, stage, says] of BROKEN) {
+    it(`${file} passes every stage before "${stage}" and fails "${stage}"`, async () => {
+      const report = await runStages('', hostsFor(fixture(`broken/${file}`)));
+      const at = STAGES.findIndex((s) => s.slug === stage);
+      const got = report.results.map((r) => `${r.stage}:${r.status}`);
+      expect(got.slice(0, at)).toEqual(STAGES.slice(0, at).map((s) => `${s.slug}:pass`));
+      const result = report.results[at]!;
+      expect(result.status, reason(result)).toBe('fail');
+      console.log(`${file}: ${reason(result)}`);
+      expect(reason(result)).toMatch(says);
+      // The diagram opens on the arrow whose bytes went wrong.
+      if (result.status === 'fail' && result.spot)
+        expect(result.timeline.events[result.spot.eventId]).toBeDefined();
+    });
+  }
+});
+
+describe("where the diagram opens, and the reader's language", () => {
+  it('a wrong Accept opens the 101 at the first character of the header value that differs', async () => {
+    const report = await runStages('', hostsFor(fixture('broken/wrong-accept.js')), { only: ['handshake'] });
+    const result = report.results[0]!;
+    if (result.status !== 'fail' || !result.spot) throw new Error('expected a failure with a spot');
+    const ev = result.timeline.events[result.spot.eventId]!;
+    expect(ev.kind).toBe('http');
+    const bytes = 'bytes' in ev ? ev.bytes : new Uint8Array();
+    const head = new TextDecoder().decode(bytes);
+    expect(head.slice(result.spot.byte!)).toMatch(/^WJfwerbIozKsJXHxxI0JTO1SQgU=\r\n/);
+  });
+
+  it('every failure reads in Korean with no placeholder left', async () => {
+    for (const [file] of BROKEN) {
+      const report = await runStages('', hostsFor(fixture(`broken/${file}`)));
+      for (const r of report.results) {
+        if (r.status !== 'fail') continue;
+        const ko = renderText('ko', r.reason as never);
+        expect(ko, file).not.toMatch(/\{\w+\}|build\./);
+        expect(ko, file).toMatch(/[가-힣]/);
+      }
+    }
+  });
+});
+
+describe('a server that breaks is a lesson, not a crash of the grader', () => {
+  const hostsOf =
+    (onConnection: OnConnection): HostFactory =>
+    async () => ({
+      ok: true,
+      host: new InProcessHost(onConnection, 'file:///my-server.js'),
+    });
+
+  it('a handler that throws ends the stage as a crash naming the error', async () => {
+    const report = await runStages(
+      '',
+      hostsOf((socket) => {
+        socket.on('data', () => {
+          throw new TypeError('buffer.subarray is not a function');
+        });
+      }),
+      { only: ['handshake'] },
+    );
+    const r = report.results[0]!;
+    expect(r.status).toBe('crash');
+    if (r.status === 'crash')
+      expect(r.failure).toMatchObject({
+        kind: 'threw',
+        message: 'TypeError: buffer.subarray is not a function',
+      });
+  });
+
+  it('a server that never answers fails stage 1 with "sent nothing back", and the grader returns', async () => {
+    const report = await runStages(
+      '',
+      hostsOf(() => {}),
+    );
+    expect(report.passed).toBe(0);
+    const first = report.results[0]!;
+    expect(first.status === 'fail' && renderText('en', first.reason as never)).toMatch(/sent nothing back/);
+  });
+
+  it('a server that writes without end is stopped at the output limit', async () => {
+    const report = await runStages(
+      '',
+      hostsOf((socket) => {
+        socket.on('data', () => {
+          for (let i = 0; i < 3000; i++) socket.write(new Uint8Array(1024));
+        });
+      }),
+      { only: ['handshake'] },
+    );
+    const r = report.results[0]!;
+    expect(r.status === 'crash' && r.failure.kind).toBe('output');
+  });
+});
