@@ -17,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseModule, type Program } from 'acorn';
 import { escapeForLog } from './log-escape.ts';
+import { startTestPage } from './test-page.ts';
 
 /** The learner's default export. */
 export type OnConnection = (socket: net.Socket) => unknown;
@@ -236,6 +237,8 @@ function usage(): string {
     'npm run my-server -- path/to/my-server.js [flags]',
     '  --port N       TCP port (9001; 0 picks a free one and prints it)',
     '  --host ADDR    interface to listen on (127.0.0.1)',
+    "  --page         also serve a test page that connects to it with the browser's WebSocket",
+    "  --page-port N  the test page's port (the server's + 1; 0 picks a free one)",
   ].join('\n');
 }
 
@@ -249,6 +252,8 @@ async function main(argv: string[]): Promise<number> {
         port: { type: 'string', default: '9001' },
         host: { type: 'string', default: '127.0.0.1' },
         help: { type: 'boolean', default: false },
+        page: { type: 'boolean', default: false },
+        'page-port': { type: 'string' },
       },
     });
   } catch (err) {
@@ -300,6 +305,23 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   console.log(`${PREFIX} ${server.url} (file ${absolute})`);
+  if (values.page) {
+    const pagePort =
+      values['page-port'] === undefined ? (server.port + 1) % 65536 : Number(values['page-port']);
+    if (!Number.isInteger(pagePort) || pagePort < 0 || pagePort > 65535) {
+      console.error(`${PREFIX} --page-port must be an integer from 0 to 65535, got ${values['page-port']}`);
+      return 2;
+    }
+    try {
+      const page = await startTestPage({ host: values.host, port: pagePort, wsUrl: server.url });
+      console.log(`${PREFIX} test page: ${page.url} (open it in a browser; it connects to ${server.url})`);
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      console.error(
+        `${PREFIX} no test page: port ${pagePort} is not free (${e.code ?? e.message}); try --page-port 0`,
+      );
+    }
+  }
   // A throw from a timer or a promise the learner started is tied to no socket: say so, keep serving.
   process.on('uncaughtException', (err) =>
     console.error(

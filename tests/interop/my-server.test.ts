@@ -359,5 +359,35 @@ describe.skipIf(!executablePath)(
         wasClean: true,
       });
     });
+
+    it("--page serves a local test page whose buttons talk to the server with the browser's WebSocket", async () => {
+      const cli = runCli([REFERENCE, '--port', '0', '--page', '--page-port', '0']);
+      try {
+        const pageUrl = await withTimeout(
+          new Promise<string>((resolve) => {
+            cli.child.stdout!.on('data', () => {
+              const m = /test page: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(cli.stdout());
+              if (m) resolve(m[1]!);
+            });
+          }),
+          'the test page line',
+          START_MS,
+        );
+        const tab = await browser.newPage();
+        await tab.goto(pageUrl);
+        const log = tab.getByTestId('log');
+        await tab.getByRole('button', { name: 'Connect' }).click();
+        await expect.poll(() => log.textContent(), { timeout: 8000 }).toContain('open');
+        await tab.getByRole('button', { name: 'Send text' }).click();
+        await expect.poll(() => log.textContent(), { timeout: 8000 }).toContain('message (text): "Hello"');
+        await tab.getByRole('button', { name: 'Send 3 bytes' }).click();
+        await expect.poll(() => log.textContent(), { timeout: 8000 }).toContain('message (binary): 01 02 03');
+        await tab.getByRole('button', { name: 'Close (1000)' }).click();
+        await expect.poll(() => log.textContent(), { timeout: 8000 }).toContain('close: code 1000, clean');
+        await tab.close();
+      } finally {
+        await stopCli(cli);
+      }
+    });
   },
 );
