@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { sandboxRuntimePlugin } from './src/build/sandbox/vite-plugin.ts';
 import { lessonsPlugin } from './src/lessons/vite-plugin.ts';
 import { embeddingDocsPlugin } from './src/ui/embed/docs-page.ts';
 
@@ -110,6 +111,8 @@ export default defineConfig({
     manifestBesideBuild(),
     // docs/embedding.md as a page of the site, for the Embed dialog's link.
     embeddingDocsPlugin(),
+    // The #/build sandbox's runtime as one script's text (src/build/sandbox/vite-plugin.ts says why).
+    sandboxRuntimePlugin(),
   ],
   build: {
     target: 'es2022',

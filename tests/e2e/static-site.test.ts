@@ -123,8 +123,15 @@ describe(`served from ${BASE} by a plain static server`, () => {
 
   it('dist/ publishes no build manifest (it maps source modules to chunks; it is written beside dist/)', () => {
     expect(existsSync(join(dist, '.vite'))).toBe(false);
-    // docs/: the embedding guide the Embed dialog links to (src/ui/embed/docs-page.ts).
-    expect(readdirSync(dist).sort()).toEqual(['assets', 'docs', 'index.html', 'robots.txt']);
+    // docs/: the embedding guide the Embed dialog links to (src/ui/embed/docs-page.ts);
+    // build-sandbox.html: the #/build page's sandbox document (docs/deploy.md, "The #/build sandbox").
+    expect(readdirSync(dist).sort()).toEqual([
+      'assets',
+      'build-sandbox.html',
+      'docs',
+      'index.html',
+      'robots.txt',
+    ]);
   });
 });
 

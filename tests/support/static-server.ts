@@ -6,12 +6,13 @@
  * It is strict on purpose: a known set of content types (with `nosniff`, so Chromium refuses a script
  * or style sent with the wrong one), 404 for anything outside `base`, any missing file and any file
  * type it does not know (add one to TYPES if the site starts to use it). Extra response headers
- * (a Content-Security-Policy, say) go on every response.
+ * (a Content-Security-Policy, say) go on every response; `pathHeaders` replaces some of them for one
+ * file, as a host configures the #/build sandbox document's own policy (docs/deploy.md).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 
 export interface StaticServerOptions {
   /** The directory to serve (a built dist/). */
@@ -20,6 +21,11 @@ export interface StaticServerOptions {
   base?: string;
   /** Headers sent with every response, e.g. `{ 'Content-Security-Policy': '…' }`. */
   headers?: Record<string, string>;
+  /**
+   * Headers for one file, by its path under the base (`'build-sandbox.html'`): they replace the
+   * same-named ones of `headers` for that file only.
+   */
+  pathHeaders?: Record<string, Record<string, string>>;
 }
 
 export interface StaticServer {
@@ -61,14 +67,17 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   const root = resolve(options.root);
   const base = normalizeBase(options.base ?? '/');
   const extra = options.headers ?? {};
+  const perPath = options.pathHeaders ?? {};
 
   function send(
     res: ServerResponse,
     status: number,
     headers: Record<string, string>,
     body?: Buffer | string,
+    path?: string,
   ) {
-    res.writeHead(status, { ...extra, 'Cache-Control': 'no-store', ...headers });
+    const own = (path !== undefined && perPath[path]) || {};
+    res.writeHead(status, { ...extra, ...own, 'Cache-Control': 'no-store', ...headers });
     res.end(body);
   }
   const notFound = (res: ServerResponse, why: string) =>
@@ -108,6 +117,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       200,
       { 'Content-Type': type, 'Content-Length': String(body.length), 'X-Content-Type-Options': 'nosniff' },
       req.method === 'HEAD' ? undefined : body,
+      relative(root, file).split(sep).join('/'),
     );
   }
 
