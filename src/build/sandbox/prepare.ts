@@ -172,8 +172,9 @@ function analyse(source: string, program: Program): Analysis {
     refuse({ kind: 'import', specifier, at: startOf(node) }, node);
   }
 
+  diagnostics.sort((a, b) => a.from.line - b.from.line || a.from.column - b.from.column);
+  // Last: a problem of the whole file, marked on its first line (it has no one place of its own).
   if (!exported.includes('default')) {
-    // Marked on the first line: there is no one place a missing export belongs.
     const firstLine = source.split(/\r\n|[\n\r\u2028\u2029]/, 1)[0] ?? '';
     diagnostics.push({
       failure: { kind: 'no-handler', found: exported.join(', ') },
@@ -181,8 +182,6 @@ function analyse(source: string, program: Program): Analysis {
       to: { line: 1, column: Math.max(2, firstLine.length + 1) },
     });
   }
-
-  diagnostics.sort((a, b) => a.from.line - b.from.line || a.from.column - b.from.column);
   return { diagnostics, kept };
 }
 
@@ -217,14 +216,14 @@ function boundNames(pattern: Node): string[] {
   }
 }
 
-/** The markers the editor shows while the learner types: every problem, in source order. */
+/** The markers the editor shows while the learner types: every problem, in source order (no-handler last). */
 export function diagnostics(source: string): Diagnostic[] {
   const parsed = parseModule(source);
   if (!parsed.ok) return [parsed.diagnostic];
   return analyse(source, parsed.program).diagnostics;
 }
 
-/** The module as the worker loads it, or the first problem (in source order) that stops the run. */
+/** The module as the worker loads it, or the first problem (as diagnostics orders them) that stops the run. */
 export function prepare(source: string): Prepared {
   const parsed = parseModule(source);
   if (!parsed.ok) return { ok: false, failure: parsed.diagnostic.failure };
