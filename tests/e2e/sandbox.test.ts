@@ -29,6 +29,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 let out: string;
 let server: StaticServer;
+/** The same build, with the page's policy sent for every file: the mistake docs/deploy.md warns of. */
+let pageHeaderOnly: StaticServer;
 let browser: Browser;
 /** A TCP server on 127.0.0.1 the learner's code tries to reach: it must never see a connection. */
 let target: Server;
@@ -54,6 +56,11 @@ beforeAll(async () => {
     headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
     pathHeaders: { [SANDBOX_DOCUMENT]: { 'Content-Security-Policy': SANDBOX_CONTENT_SECURITY_POLICY } },
   });
+  pageHeaderOnly = await startStaticServer({
+    root: out,
+    base: '/some/sub/path/',
+    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+  });
   target = createServer((socket) => {
     targetConnections++;
     socket.destroy();
@@ -66,6 +73,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await pageHeaderOnly?.close();
   await new Promise((ok) => (target ? target.close(ok) : ok(undefined)));
   if (out) rmSync(out, { recursive: true, force: true });
 });
@@ -77,10 +85,10 @@ interface Harness {
   evaluate<T>(expression: string): Promise<T>;
 }
 
-async function openHarness(): Promise<Harness> {
+async function openHarness(from: StaticServer = server): Promise<Harness> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url('index.html'));
+  await page.goto(from.url('index.html'));
   await page.waitForFunction(() => document.title === 'ready');
   const cdp = await context.newCDPSession(page);
   const evaluate = async <T>(expression: string): Promise<T> => {
@@ -288,6 +296,16 @@ export default function (socket) {
     await h.context.close();
   });
 
+  it('a page that is itself busy for 3 s while it waits does not take the sandbox for dead', async () => {
+    const h = await openHarness();
+    const r = await h.run(`export default (s) => s.on('data', (c) => s.write(c));`, [
+      { conn: 1, kind: 'open' },
+      { conn: 1, kind: 'data-while-busy', text: 'still here', busyMs: 3000 },
+    ]);
+    expect(r.replies[1]).toMatchObject({ ok: true, actions: [{ text: 'still here' }] });
+    await h.context.close();
+  });
+
   it('a syntax error or a refused import stops before any sandbox starts', async () => {
     const h = await openHarness();
     const r = await h.run(`import fs from 'node:fs';\nexport default () => {};`, OPEN_AND_SEND);
@@ -296,6 +314,19 @@ export default function (socket) {
       failure: { kind: 'import', specifier: 'node:fs', at: { line: 1, column: 16 } },
     });
     expect(await h.evaluate('harness.frames()')).toBe(0);
+    await h.context.close();
+  });
+});
+
+describe('a host that sends the sandbox document the page’s policy', () => {
+  it("the run ends with 'sandbox', naming the header to send, within seconds (no hang)", async () => {
+    const h = await openHarness(pageHeaderOnly);
+    const r = await h.run(ECHO, OPEN_AND_SEND);
+    expect(r.load).toMatchObject({ ok: false, failure: { kind: 'sandbox' } });
+    const failure = failureOf(r);
+    expect(failure.kind === 'sandbox' && failure.message).toContain('Content-Security-Policy');
+    console.log(`sandbox blocked by the page's policy: reported after ${r.ms} ms`);
+    expect(r.ms).toBeLessThan(15_000);
     await h.context.close();
   });
 });

@@ -9,6 +9,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_CONTENT_SECURITY_POLICY, SANDBOX_DOCUMENT } from '../../src/build/sandbox/policy.ts';
+import { prepare } from '../../src/build/sandbox/prepare.ts';
+import { bundleSandboxRuntime } from '../../src/build/sandbox/vite-plugin.ts';
 import { CONTENT_SECURITY_POLICY } from '../../vite.config.ts';
 import { CHROMIUM_ARGS, NO_CHROMIUM_HINT, chromiumPath } from '../support/chromium.ts';
 import { siteDist, watchPage, type PageWatch } from '../support/page-watch.ts';
@@ -146,6 +149,8 @@ describe('under the strict Content-Security-Policy, as <meta> and as a header', 
       root: dist,
       base: BASE,
       headers: { 'Content-Security-Policy': policy },
+      // The #/build sandbox document gets its own policy, as docs/deploy.md tells a host to send it.
+      pathHeaders: { [SANDBOX_DOCUMENT]: { 'Content-Security-Policy': SANDBOX_CONTENT_SECURITY_POLICY } },
     });
   });
   afterAll(async () => server?.close());
@@ -213,6 +218,68 @@ describe('under the strict Content-Security-Policy, as <meta> and as a header', 
     const rows = page.locator('[data-testid="console"] .xterm-rows');
     await rows.waitFor();
     await expect.poll(() => rows.innerText()).toContain('ws101>');
+    await watch.idle();
+    expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
+    expect(watch.problems).toEqual([]);
+    await context.close();
+  });
+
+  it(`${SANDBOX_DOCUMENT} under its own header: the sandbox runs a learner module, no violation on the page`, async () => {
+    const { page, context, watch } = await open(server, '#/', ROUTES[0]!.ready);
+    // The runtime the #/build chunk carries (src/build/sandbox/vite-plugin.ts), and a prepared module.
+    const { code } = await bundleSandboxRuntime(true);
+    const prepared = prepare(
+      `import { createHash } from 'node:crypto';\nexport default (socket) => socket.on('data', (chunk) =>\n  socket.write(createHash('sha1').update(chunk).digest('hex')));\n`,
+    );
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared.failure));
+    // The page's side of src/build/sandbox/protocol.ts, by hand: this route has no sandbox host loaded.
+    const written = await page.evaluate(
+      async ({ document: url, runtime, module }) => {
+        const channel = 'ws101-sandbox';
+        const frame = document.createElement('iframe');
+        frame.setAttribute('sandbox', 'allow-scripts');
+        const next = (type: string) =>
+          new Promise<Record<string, unknown>>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`no ${type} from the sandbox`)), 15_000);
+            const on = (e: MessageEvent) => {
+              if (e.source !== frame.contentWindow || e.data?.channel !== channel || e.data.type !== type)
+                return;
+              removeEventListener('message', on);
+              clearTimeout(timer);
+              resolve(e.data);
+            };
+            addEventListener('message', on);
+          });
+        const post = (m: Record<string, unknown>) => frame.contentWindow!.postMessage({ channel, ...m }, '*');
+        const documentReady = next('document-ready');
+        frame.src = url;
+        document.body.append(frame);
+        await documentReady;
+        const runtimeReady = next('runtime-ready');
+        post({ type: 'runtime', code: runtime });
+        await runtimeReady;
+        const loaded = next('loaded');
+        post({ type: 'load', host: 1, module, deadlineMs: 5000 });
+        if (!((await loaded).result as { ok: boolean }).ok) throw new Error('the module did not load');
+        const opened = next('reply');
+        post({
+          type: 'deliver',
+          host: 1,
+          seq: 0,
+          conn: 1,
+          event: { kind: 'open', remoteAddress: '10.0.0.2', remotePort: 50000 },
+        });
+        await opened;
+        const replied = next('reply');
+        const bytes = new TextEncoder().encode('abc');
+        post({ type: 'deliver', host: 1, seq: 1, conn: 1, event: { kind: 'data', bytes } });
+        const reply = (await replied).reply as { actions: { action: { bytes: Uint8Array } }[] };
+        frame.remove();
+        return new TextDecoder().decode(reply.actions[0]!.action.bytes);
+      },
+      { document: server.url(SANDBOX_DOCUMENT), runtime: code, module: prepared.module },
+    );
+    expect(written).toBe('a9993e364706816aba3e25717850c26c9cd0d89d'); // SHA-1("abc")
     await watch.idle();
     expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
     expect(watch.problems).toEqual([]);

@@ -16,6 +16,29 @@ const VIRTUAL = 'virtual:ws101-sandbox-runtime';
 const RESOLVED = `\0${VIRTUAL}`;
 const ENTRY = fileURLToPath(new URL('./runtime.ts', import.meta.url));
 
+/** The runtime as one classic script's text, and the files it was built from (to watch). */
+export async function bundleSandboxRuntime(minify: boolean): Promise<{ code: string; files: string[] }> {
+  const result = await build({
+    configFile: false,
+    envDir: false,
+    publicDir: false,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      minify,
+      target: 'es2022',
+      emptyOutDir: false,
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      lib: { entry: ENTRY, formats: ['iife'], name: 'ws101SandboxRuntime' },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+  const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === 'chunk');
+  if (!chunk || chunk.type !== 'chunk') throw new Error('the sandbox runtime built no script');
+  return { code: chunk.code, files: chunk.moduleIds.filter((f) => !f.startsWith('\0')) };
+}
+
 export function sandboxRuntimePlugin(): Plugin {
   let minify = true;
   return {
@@ -29,26 +52,9 @@ export function sandboxRuntimePlugin(): Plugin {
     },
     async load(id) {
       if (id !== RESOLVED) return null;
-      const result = await build({
-        configFile: false,
-        envDir: false,
-        publicDir: false,
-        logLevel: 'warn',
-        build: {
-          write: false,
-          minify,
-          target: 'es2022',
-          emptyOutDir: false,
-          copyPublicDir: false,
-          reportCompressedSize: false,
-          lib: { entry: ENTRY, formats: ['iife'], name: 'ws101SandboxRuntime' },
-        },
-      });
-      const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-      const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === 'chunk');
-      if (!chunk || chunk.type !== 'chunk') return this.error('the sandbox runtime built no script');
-      for (const file of chunk.moduleIds) if (!file.startsWith('\0')) this.addWatchFile(file);
-      return `export default ${JSON.stringify(chunk.code)};\n`;
+      const { code, files } = await bundleSandboxRuntime(minify);
+      for (const file of files) this.addWatchFile(file);
+      return `export default ${JSON.stringify(code)};\n`;
     },
   };
 }

@@ -12,7 +12,15 @@ export type Step =
   | { readonly conn: number; readonly kind: 'data'; readonly text: string }
   | { readonly conn: number; readonly kind: 'end' }
   | { readonly conn: number; readonly kind: 'close' }
-  | { readonly kind: 'wait'; readonly ms: number };
+  | { readonly kind: 'wait'; readonly ms: number }
+  /** Data whose reply arrives while the page's own thread is blocked for `busyMs` (it must not be
+   * taken for a dead sandbox). */
+  | {
+      readonly conn: number;
+      readonly kind: 'data-while-busy';
+      readonly text: string;
+      readonly busyMs: number;
+    };
 
 /** A reply as JSON: written bytes as text (latin1-safe for the tests' ASCII) and their length. */
 export type ReplyJson =
@@ -39,6 +47,7 @@ function toEvent(step: Exclude<Step, { kind: 'wait' }>): HostEvent {
     case 'open':
       return { kind: 'open', remoteAddress: '10.0.0.2', remotePort: 50000 + step.conn };
     case 'data':
+    case 'data-while-busy':
       return { kind: 'data', bytes: encoder.encode(step.text) };
     case 'end':
       return { kind: 'end' };
@@ -98,7 +107,12 @@ const harness = {
           await new Promise((r) => setTimeout(r, step.ms));
           continue;
         }
-        const reply = await loaded.host.deliver(step.conn, toEvent(step));
+        const pending = loaded.host.deliver(step.conn, toEvent(step));
+        if (step.kind === 'data-while-busy') {
+          const until = performance.now() + step.busyMs;
+          while (performance.now() < until); // the page itself busy: no timer, no message handled
+        }
+        const reply = await pending;
         replies.push(toJson(reply));
         if (!reply.ok) break;
       }
