@@ -15,7 +15,6 @@
  * Everything from the frame is checked (source === the iframe's window, every field's type) before it
  * is believed (protocol.ts).
  */
-import runtimeCode from 'virtual:ws101-sandbox-runtime';
 import type { ConnId, HostEvent, HostFactory, HostFailure, HostReply, ServerHost } from '../host.ts';
 import { SANDBOX_DOCUMENT } from './policy.ts';
 import { prepare } from './prepare.ts';
@@ -118,10 +117,20 @@ class SandboxFrame {
         BOOT_GRACE_MS,
       ),
     );
+    // The runtime's text (~50 KB) is its own chunk, fetched while the document loads.
+    const runtime = import('./runtime-code.ts').then(
+      (m) => m.default,
+      (error: unknown) => ({
+        kind: 'sandbox' as const,
+        message: `the sandbox runtime did not load: ${String(error)}`,
+      }),
+    );
     const first = await documentReady;
     if ('kind' in first) return this.#die(first);
+    const code = await runtime;
+    if (typeof code !== 'string') return this.#die(code);
     const runtimeReady = this.#wait('runtime-ready', BOOT_MS);
-    this.#post({ channel: CHANNEL, type: 'runtime', code: runtimeCode });
+    this.#post({ channel: CHANNEL, type: 'runtime', code });
     const second = await runtimeReady;
     if ('kind' in second) {
       const message = `${SANDBOX_DOCUMENT} did not start the runtime: its Content-Security-Policy must allow blob: scripts (docs/deploy.md)`;
