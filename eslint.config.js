@@ -103,6 +103,27 @@ export default defineConfig(
     },
   },
   {
+    // The capstone's grader drives the simulator and the engine; it speaks in catalog keys, as sim/ does.
+    files: ['src/build/**/*.ts'],
+    ignores: ['src/build/sandbox/vite-plugin.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/ui/*',
+            '**/i18n/*',
+            '**/lessons/*',
+            '**/node/*',
+            '**/capture/*',
+            'svelte',
+            'svelte/*',
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Catalogs may read the engine's ids and the keys sim/ and lessons/ produce, never the UI.
     files: ['src/i18n/**/*.ts'],
     rules: {

@@ -19,7 +19,7 @@ import { pcapEn } from './pcap.en.ts';
 import { playgroundEn } from './playground.en.ts';
 import { h2En } from './h2.en.ts';
 import { herdEn } from './herd.en.ts';
-import { buildEn } from './build.en.ts';
+import type { buildPageEn } from './build-page.en.ts';
 
 export const en = {
   // Each area keeps its strings in its own file, so the areas can grow side by side.
@@ -68,10 +68,13 @@ export const en = {
   ...h2En,
   // Lesson 15's herd chart (helper herd14).
   ...herdEn,
-  // The capstone's grader (src/build).
-  ...buildEn,
 } as const;
 
-export type MessageKey = keyof typeof en;
-/** What every catalog must provide: every key of the English one. */
-export type Messages = { readonly [K in MessageKey]: string };
+/**
+ * Every key the app may look up: the main catalog's, and those of the parts a page fetches for itself
+ * (index.ts, `loadPart`), whose words no other page needs.
+ */
+export type AllEnglish = typeof en & typeof buildPageEn;
+export type MessageKey = keyof AllEnglish;
+/** What every language's main catalog must provide: every key of the English one. */
+export type Messages = { readonly [K in keyof typeof en]: string };

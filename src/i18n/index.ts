@@ -15,7 +15,7 @@ import type { ServerTexts } from '../sim/servers.ts';
 import type { NoteTexts } from '../sim/timeline.ts';
 import type { WorldTexts } from '../sim/world.ts';
 import type { BuildTexts } from '../build/texts.ts';
-import type { en, MessageKey } from './en.ts';
+import type { AllEnglish, MessageKey, Messages } from './en.ts';
 import type { Lang, ParamsIn, UncoveredKeys } from './types.ts';
 
 export type { MessageKey, Messages } from './en.ts';
@@ -25,7 +25,7 @@ export const LANGS: readonly Lang[] = ['en', 'ko'];
 /** Each language by its own name (an endonym, so a reader finds theirs whatever the page's language). */
 export const LANG_NAMES: Readonly<Record<Lang, string>> = { en: 'EN', ko: '한국어' };
 
-export type Catalog = Readonly<Record<MessageKey, string>>;
+export type Catalog = Messages;
 
 /**
  * Each language's catalog is its own chunk, fetched before the page renders in that language (main.ts,
@@ -41,6 +41,12 @@ const loading: Partial<Record<Lang, Promise<void>>> = {};
 
 /** Fetch `lang`'s catalog once; resolves when `translate(lang, …)` can use it. */
 export function loadLang(lang: Lang): Promise<void> {
+  // The parts a page has asked for come with the language, so a switch shows none of their keys.
+  const wanted = [...partsWanted].map((name) => loadPart(name, lang));
+  return Promise.all([loadMain(lang), ...wanted]).then(() => undefined);
+}
+
+function loadMain(lang: Lang): Promise<void> {
   return (loading[lang] ??= LOADERS[lang]().then(
     (c) => {
       catalogs[lang] = c;
@@ -53,8 +59,9 @@ export function loadLang(lang: Lang): Promise<void> {
   ));
 }
 
+/** `lang`'s catalog is here, with every part a page has asked for. */
 export function langLoaded(lang: Lang): boolean {
-  return catalogs[lang] !== undefined;
+  return catalogs[lang] !== undefined && [...partsWanted].every((name) => partsDone.has(`${name}:${lang}`));
 }
 
 /**
@@ -63,14 +70,66 @@ export function langLoaded(lang: Lang): boolean {
  */
 export function messageTemplate(lang: Lang, key: string): string | undefined {
   const c = catalogs[lang] ?? catalogs.en ?? catalogs.ko;
-  return c && Object.hasOwn(c, key) ? c[key as MessageKey] : undefined;
+  if (c && Object.hasOwn(c, key)) return c[key as keyof typeof c];
+  // A part's word: in `lang` if its part is here, else in a language whose part is.
+  for (const l of [lang, ...LANGS]) {
+    const p = parts[l];
+    if (Object.hasOwn(p, key)) return p[key];
+  }
+  return undefined;
+}
+
+type Words = Readonly<Record<string, string>>;
+
+/**
+ * Catalog parts: words only one page needs (the build page's grader and editor), each language its own
+ * chunk, fetched with that page (`loadPart`) and, once a page has asked for a part, with every later
+ * language switch (`loadLang`), so the first visit to the other pages does not carry them.
+ */
+const PART_LOADERS = {
+  build: {
+    en: async () => (await import('./build-page.en.ts')).buildPageEn,
+    ko: async () => (await import('./build-page.ko.ts')).buildPageKo,
+  },
+} as const satisfies Readonly<Record<string, Readonly<Record<Lang, () => Promise<Words>>>>>;
+export type PartName = keyof typeof PART_LOADERS;
+
+const parts: Record<Lang, Record<string, string>> = { en: {}, ko: {} };
+const partsLoading = new Map<string, Promise<void>>();
+const partsWanted = new Set<PartName>();
+const partsDone = new Set<string>();
+
+/** Fetch `name`'s words in `lang` once (and from now on with every language the page loads). */
+export function loadPart(name: PartName, lang: Lang): Promise<void> {
+  partsWanted.add(name);
+  const id = `${name}:${lang}`;
+  let p = partsLoading.get(id);
+  if (!p) {
+    p = PART_LOADERS[name][lang]().then(
+      (words) => {
+        Object.assign(parts[lang], words);
+        partsDone.add(id);
+      },
+      (e: unknown) => {
+        partsLoading.delete(id); // retried by the next call, as a catalog is
+        throw e;
+      },
+    );
+    partsLoading.set(id, p);
+  }
+  return p;
+}
+
+/** Whether `name`'s words in `lang` are here. */
+export function partLoaded(name: PartName, lang: Lang): boolean {
+  return partsDone.has(`${name}:${lang}`);
 }
 
 /**
  * The keys the simulator and the lessons produce, with the parameters they pass: the English catalog
  * (and so every catalog, see ko.ts) must have each with exactly those placeholders.
  */
-type Covered<P> = [UncoveredKeys<P, typeof en>] extends [never] ? true : UncoveredKeys<P, typeof en>;
+type Covered<P> = [UncoveredKeys<P, AllEnglish>] extends [never] ? true : UncoveredKeys<P, AllEnglish>;
 export const producedKeysCovered: [
   Covered<CommandTexts>,
   Covered<WorldTexts>,
@@ -81,7 +140,7 @@ export const producedKeysCovered: [
   Covered<BuildTexts>,
 ] = [true, true, true, true, true, true, true];
 
-export type ParamsOf<K extends MessageKey> = ParamsIn<(typeof en)[K]>;
+export type ParamsOf<K extends MessageKey> = ParamsIn<AllEnglish[K]>;
 /** Keys whose text has no placeholder (labels, headings). */
 export type PlainKey = { [K in MessageKey]: [ParamsOf<K>] extends [never] ? K : never }[MessageKey];
 /** A value is printed as is (render a `Text` with `tx` first). */

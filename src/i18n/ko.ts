@@ -3,7 +3,7 @@
  * 아래 `placeholdersMatch`가 자리표시자(`{name}`)가 영어와 다른 키를 이름으로 알려 줍니다.
  * 한국어에는 복수형이 없으므로 `.one`과 `.other`에 같은 문장을 씁니다.
  */
-import type { en, MessageKey, Messages } from './en.ts';
+import type { en, Messages } from './en.ts';
 import type { MismatchedKeys } from './types.ts';
 
 import { compareKo } from './compare.ko.ts';
@@ -21,7 +21,6 @@ import { pcapKo } from './pcap.ko.ts';
 import { playgroundKo } from './playground.ko.ts';
 import { h2Ko } from './h2.ko.ts';
 import { herdKo } from './herd.ko.ts';
-import { buildKo } from './build.ko.ts';
 
 export const ko = {
   ...playgroundKo,
@@ -70,8 +69,6 @@ export const ko = {
   ...h2Ko,
   // Lesson 15's herd chart (helper herd14).
   ...herdKo,
-  // The capstone's grader (src/build).
-  ...buildKo,
 } as const satisfies Messages;
 
 /** Keys whose Korean text has other `{placeholders}` than the English one (never, if this compiles). */
@@ -79,5 +76,5 @@ type Mismatched = MismatchedKeys<typeof en, typeof ko>;
 export const placeholdersMatch: [Mismatched] extends [never] ? true : Mismatched = true;
 
 /** Keys the Korean catalog has and the English one does not (left over after a rename; never, if this compiles). */
-type Extra = Exclude<keyof typeof ko, MessageKey>;
+type Extra = Exclude<keyof typeof ko, keyof typeof en>;
 export const noExtraKeys: [Extra] extends [never] ? true : Extra = true;
