@@ -33,7 +33,8 @@ function roomOf(file: string): Room {
   const rel = relative(SRC, file);
   const top = rel.split(/[\\/]/)[0]!;
   if (rel === 'main.ts' || rel === 'vite-env.d.ts') return 'main';
-  if (['protocol', 'sim', 'capture', 'lessons', 'build', 'i18n', 'node', 'ui'].includes(top)) return top as Room;
+  if (['protocol', 'sim', 'capture', 'lessons', 'build', 'i18n', 'node', 'ui'].includes(top))
+    return top as Room;
   throw new Error(`${rel}: a file outside the known rooms`);
 }
 
