@@ -4,7 +4,7 @@
  */
 import type { Direction } from '../protocol/index.ts';
 
-export type Page = 'home' | 'frame' | 'playground' | 'compare' | 'lessons' | 'lesson' | 'capture';
+export type Page = 'home' | 'frame' | 'playground' | 'compare' | 'lessons' | 'lesson' | 'capture' | 'build';
 
 export type RouteNotice =
   | { readonly kind: 'unknown-route'; readonly path: string }
@@ -31,7 +31,7 @@ export interface Route {
   /** True when the link names the direction (so following it should switch the decoder). */
   readonly dirGiven: boolean;
   readonly notices: readonly RouteNotice[];
-  /** For `#/lessons/<slug>`: the lesson's slug. */
+  /** For `#/lessons/<slug>`: the lesson's slug; for `#/build/<slug>`: the stage's (unchecked: the view knows the stages). */
   readonly slug: string | null;
   /** Every query parameter, decoded (views read their own; unknown ones are ignored). */
   readonly params: Readonly<Record<string, string>>;
@@ -111,12 +111,16 @@ export function parseRoute(hash: string): Route {
   let page: Page = 'home';
   let slug: string | null = null;
   const lessonMatch = /^\/lessons\/([a-z0-9-]{1,64})\/?$/.exec(viewPath);
+  const buildMatch = /^\/build(?:\/([a-z0-9-]{1,64}))?\/?$/.exec(viewPath);
   if (viewPath === '/frame') page = 'frame';
   else if (viewPath === '/playground') page = 'playground';
   else if (viewPath === '/compare') page = 'compare';
   else if (viewPath === '/capture') page = 'capture';
   else if (viewPath === '/lessons' || viewPath === '/lessons/') page = 'lessons';
-  else if (lessonMatch) {
+  else if (buildMatch) {
+    page = 'build';
+    slug = buildMatch[1] ?? null;
+  } else if (lessonMatch) {
     page = 'lesson';
     slug = lessonMatch[1]!;
   } else if (viewPath !== '/') {
