@@ -18,7 +18,17 @@ import 'monaco-editor/features/unicodeHighlighter/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { isDark, onThemeChange, remRatio } from '../styles/scheme.ts';
 
-self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+/**
+ * Monaco's workers by the label it asks for: a language that needs its own (the build page's TypeScript,
+ * build/js-monaco.ts) adds it here; everything else gets the editor worker.
+ */
+const languageWorkers = new Map<string, () => Worker>();
+self.MonacoEnvironment = { getWorker: (_id, label) => languageWorkers.get(label)?.() ?? new EditorWorker() };
+
+/** The worker Monaco starts for `labels` (a language's own), instead of the editor worker. */
+export function addLanguageWorker(labels: readonly string[], create: () => Worker): void {
+  for (const label of labels) languageWorkers.set(label, create);
+}
 
 export type Monaco = typeof monaco;
 export type CodeEditor = monaco.editor.IStandaloneCodeEditor;
@@ -36,7 +46,8 @@ const hoverSources = new WeakMap<
 
 let registered = false;
 
-function register(): void {
+/** The frame language and the page's two themes, once (the build page's JavaScript editor uses the themes too). */
+export function register(): void {
   if (registered) return;
   registered = true;
   monaco.languages.register({ id: LANGUAGE_ID, aliases: ['WebSocket frame bytes'] });
