@@ -20,6 +20,7 @@ import { playgroundEn } from './playground.en.ts';
 import { h2En } from './h2.en.ts';
 import { herdEn } from './herd.en.ts';
 import type { buildPageEn } from './build-page.en.ts';
+import { buildUiEn } from './buildui.en.ts';
 
 export const en = {
   // Each area keeps its strings in its own file, so the areas can grow side by side.
@@ -68,6 +69,8 @@ export const en = {
   ...h2En,
   // Lesson 15's herd chart (helper herd14).
   ...herdEn,
+  // The capstone's #/build page (helper buildui15).
+  ...buildUiEn,
 } as const;
 
 /**

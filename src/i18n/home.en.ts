@@ -26,7 +26,7 @@ export const homeEn = {
   'home.legend.tcp': 'TCP',
   'home.legend.http': 'HTTP',
   'home.legend.ws': 'WebSocket',
-  'home.ways.title': 'Three ways in',
+  'home.ways.title': 'Four ways in',
   'home.ways.playground.title': 'Playground',
   'home.ways.playground.text':
     'Connect, send, ping and close from a console, and watch every segment, header and frame on a sequence diagram you can step through.',

@@ -26,7 +26,7 @@ export const homeKo = {
   'home.legend.tcp': 'TCP',
   'home.legend.http': 'HTTP',
   'home.legend.ws': 'WebSocket',
-  'home.ways.title': '세 가지 입구',
+  'home.ways.title': '네 가지 입구',
   'home.ways.playground.title': '플레이그라운드',
   'home.ways.playground.text':
     '콘솔에서 연결하고, 보내고, ping하고, 닫아 보세요. 모든 세그먼트와 헤더와 프레임이 한 단계씩 넘겨 볼 수 있는 시퀀스 다이어그램에 나타납니다.',
