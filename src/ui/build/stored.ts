@@ -16,7 +16,8 @@ export type StoredFile = string | null;
 export type StoredProblem = 'json' | 'shape' | 'too-large';
 
 export function checkStoredFile(value: unknown): Parsed<StoredFile> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problem: 'shape' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, problem: 'shape' };
   const source = (value as { source?: unknown }).source;
   if (typeof source !== 'string') return { ok: false, problem: 'shape' };
   if (!withinFileLimit(source)) return { ok: false, problem: 'too-large' };
