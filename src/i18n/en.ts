@@ -15,6 +15,7 @@ import { inspectorEn } from './inspector.en.ts';
 import { lessonsEn } from './lessons.en.ts';
 import { logEn } from './log.en.ts';
 import { captureEn } from './capture.en.ts';
+import { buildUiEn } from './buildui.en.ts';
 import { pcapEn } from './pcap.en.ts';
 import { playgroundEn } from './playground.en.ts';
 import { h2En } from './h2.en.ts';
@@ -27,6 +28,8 @@ export const en = {
   ...playgroundEn,
   ...pcapEn,
   ...captureEn,
+  // The capstone's #/build page (helper buildui15).
+  ...buildUiEn,
   ...inspectorEn,
   ...logEn,
   ...decoderEn,
@@ -69,8 +72,6 @@ export const en = {
   ...h2En,
   // Lesson 15's herd chart (helper herd14).
   ...herdEn,
-  // The capstone's #/build page (helper buildui15).
-  ...buildUiEn,
 } as const;
 
 /**

@@ -17,16 +17,18 @@ import { inspectorKo } from './inspector.ko.ts';
 import { lessonsKo } from './lessons.ko.ts';
 import { logKo } from './log.ko.ts';
 import { captureKo } from './capture.ko.ts';
+import { buildUiKo } from './buildui.ko.ts';
 import { pcapKo } from './pcap.ko.ts';
 import { playgroundKo } from './playground.ko.ts';
 import { h2Ko } from './h2.ko.ts';
 import { herdKo } from './herd.ko.ts';
-import { buildUiKo } from './buildui.ko.ts';
 
 export const ko = {
   ...playgroundKo,
   ...pcapKo,
   ...captureKo,
+  // The capstone's #/build page (helper buildui15).
+  ...buildUiKo,
   ...inspectorKo,
   ...logKo,
   ...decoderKo,
@@ -70,8 +72,6 @@ export const ko = {
   ...h2Ko,
   // Lesson 15's herd chart (helper herd14).
   ...herdKo,
-  // The capstone's #/build page (helper buildui15).
-  ...buildUiKo,
 } as const satisfies Messages;
 
 /** Keys whose Korean text has other `{placeholders}` than the English one (never, if this compiles). */
