@@ -76,8 +76,7 @@ export const buildUiEn = {
   'bui.summary.running': 'Running stage {n} of {total}: {title}…',
   'bui.stopped': 'Stopped before stage {n} had run.',
   'bui.stopped.all': 'Stopped.',
-  'bui.refused':
-    'Not run: your file has a problem at line {line}, column {column}: {message}. It is marked in the editor.',
+  'bui.refused': 'Not run. {problem}. The editor marks where.',
   'bui.graderFailed': 'The tests stopped on an error in ws101 itself, not in your file: {message}',
   'bui.stale': 'You have changed the file since this run. Run the tests again to grade the new one.',
   'bui.goToLine': 'Go to line {line}',

@@ -71,8 +71,7 @@ export const buildUiKo = {
   'bui.summary.running': '{total}단계 중 {n}단계 실행 중: {title}…',
   'bui.stopped': '{n}단계를 실행하기 전에 중지했습니다.',
   'bui.stopped.all': '중지했습니다.',
-  'bui.refused':
-    '실행하지 않았습니다. 파일의 {line}번째 줄 {column}번째 칸에 문제가 있습니다: {message}. 편집기에 표시해 두었습니다.',
+  'bui.refused': '실행하지 않았습니다. {problem}. 편집기에 위치를 표시해 두었습니다.',
   'bui.graderFailed': 'ws101 자체의 오류로 테스트가 멈췄습니다(내 파일의 문제가 아닙니다): {message}',
   'bui.stale': '이 실행 뒤에 파일을 고쳤습니다. 고친 파일을 채점하려면 테스트를 다시 실행하세요.',
   'bui.goToLine': '{line}번째 줄로 가기',

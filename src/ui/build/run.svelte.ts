@@ -10,7 +10,7 @@
 import type { HostFactory } from '../../build/host.ts';
 import type { RunReport, StageResult } from '../../build/report.ts';
 import { STAGES, type StageSlug } from '../../build/stages.ts';
-import type { SourceMarker } from './js-monaco.ts';
+import type { Diagnostic } from '../../build/sandbox/prepare.ts';
 
 export type StageState =
   | { readonly kind: 'idle' }
@@ -29,7 +29,7 @@ export type RunPhase =
   /** Stopped by the learner before `before` ran (null: after the last one had started). */
   | { readonly kind: 'stopped'; readonly before: StageSlug | null }
   /** Not run: the file does not parse, or imports what it may not (the first problem). */
-  | { readonly kind: 'refused'; readonly problem: SourceMarker }
+  | { readonly kind: 'refused'; readonly problem: Diagnostic }
   /** The grader itself threw: a bug in ws101, said as such. */
   | { readonly kind: 'failed'; readonly message: string };
 
@@ -62,9 +62,9 @@ export class BuildRun {
   #generation = 0;
   #abort: AbortController | null = null;
   readonly #grader: () => Promise<Grader>;
-  readonly #check: (source: string) => Promise<readonly SourceMarker[]>;
+  readonly #check: (source: string) => Promise<readonly Diagnostic[]>;
 
-  constructor(grader: () => Promise<Grader>, check: (source: string) => Promise<readonly SourceMarker[]>) {
+  constructor(grader: () => Promise<Grader>, check: (source: string) => Promise<readonly Diagnostic[]>) {
     this.#grader = grader;
     this.#check = check;
   }
