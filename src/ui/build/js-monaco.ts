@@ -40,6 +40,11 @@ import 'monaco-editor/features/folding/register';
 import 'monaco-editor/features/multicursor/register';
 import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/features/clipboard/register';
+// Monaco's TypeScript mode brings every editor contribution with it (internal/common/workers.js), and
+// an editor made after it arrived (the reference solution's) would find these two without the
+// services they need ("depends on UNKNOWN service ICodeLensCache"): registered here, before any editor.
+import 'monaco-editor/features/codelens/register';
+import 'monaco-editor/features/dropOrPasteInto/register';
 // Ctrl+M (Ctrl+Shift+M on a Mac): Tab moves the focus instead of indenting, so the editor is no trap.
 import 'monaco-editor/features/toggleTabFocusMode/register';
 import { isDark } from '../styles/scheme.ts';
