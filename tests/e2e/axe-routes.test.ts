@@ -16,6 +16,7 @@ const ROUTES = [
   { hash: '#/frame?hex=818537fa213d7f9f4d5158&dir=c2s', ready: 'verdict' },
   { hash: '#/compare', ready: 'compare' },
   { hash: '#/playground?run=connect;send%20hello', ready: 'playground' },
+  { hash: '#/build', ready: 'build' },
 ];
 const EMBEDS = [
   { hash: '#/embed/playground?run=connect;send%20hello&theme=dark', ready: 'playground' },

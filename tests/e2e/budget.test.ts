@@ -29,6 +29,8 @@ interface ManifestChunk {
 // The heavy lazy modules, named by their source module rather than a guessed chunk file name.
 const MONACO_SRC = 'src/ui/editor/monaco.ts';
 const XTERM_SRC = 'src/ui/console/terminal.ts';
+/** The build page's JavaScript editor: its chunk's assets hold TypeScript's worker (~1.5 MB gzip). */
+const JS_EDITOR_SRC = 'src/ui/build/js-monaco.ts';
 
 let dist: string;
 let server: StaticServer;
@@ -36,6 +38,8 @@ let browser: Browser;
 /** Files (relative to dist/) that belong to Monaco, resp. xterm: the chunk, its CSS and its assets. */
 let monacoFiles: Set<string>;
 let xtermFiles: Set<string>;
+/** The build page's editor module and what it brings: TypeScript's language service and worker. */
+let jsEditorFiles: Set<string>;
 /** Each language's catalog chunk: a visitor fetches the words of the page's language only. */
 let catalogFiles: Record<'en' | 'ko', Set<string>>;
 
@@ -58,6 +62,7 @@ beforeAll(async () => {
   }
   monacoFiles = filesOf(manifest, MONACO_SRC);
   xtermFiles = filesOf(manifest, XTERM_SRC);
+  jsEditorFiles = filesOf(manifest, JS_EDITOR_SRC);
   catalogFiles = { en: filesOf(manifest, 'src/i18n/en.ts'), ko: filesOf(manifest, 'src/i18n/ko.ts') };
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error(NO_CHROMIUM_HINT);
@@ -133,6 +138,7 @@ describe('first visit: JavaScript within 120 KB gzip, no Monaco, no xterm', () =
       expect(f.total, `${hash}: ${kb(f.total)} gzip > ${kb(BUDGET_BYTES)}`).toBeLessThanOrEqual(BUDGET_BYTES);
       expect(hits(v.fetched(), monacoFiles), 'Monaco fetched').toEqual([]);
       expect(hits(v.fetched(), xtermFiles), 'xterm fetched').toEqual([]);
+      expect(hits(v.fetched(), jsEditorFiles), 'the build page’s editor fetched').toEqual([]);
       expect(hits(v.fetched(), catalogFiles[lang]).length, `the ${lang} catalog`).toBeGreaterThan(0);
       expect(hits(v.fetched(), catalogFiles[lang === 'en' ? 'ko' : 'en']), 'the other catalog').toEqual([]);
       expect(v.watch.problems).toEqual([]);
@@ -142,6 +148,28 @@ describe('first visit: JavaScript within 120 KB gzip, no Monaco, no xterm', () =
 });
 
 describe('the heavy parts arrive with the views that show them', () => {
+  it('#/build fetches Monaco, the JavaScript editor and TypeScript’s worker (a file of the build), and not xterm', async () => {
+    const v = await visit('#/build', '[data-testid="build"]');
+    await v.page.locator('[data-testid="build-editor"][data-phase="ready"]').waitFor({ timeout: 30_000 });
+    await expect
+      .poll(
+        () =>
+          v.watch.workers.filter((w) => w.startsWith(`${server.origin}/`) && /ts\.worker-/.test(w)).length,
+      )
+      .toBeGreaterThan(0);
+    await v.watch.idle();
+    report('#/build with its editor', jsFigure(v));
+    expect(hits(v.fetched(), monacoFiles).some((f) => f.endsWith('.js'))).toBe(true);
+    // The worker started is the one the build's manifest gives the editor module, from this site.
+    const workers = v.watch.workers.map((u) =>
+      decodeURIComponent(new URL(u).pathname.slice(server.base.length)),
+    );
+    expect(workers.filter((f) => jsEditorFiles.has(f) && /ts\.worker-/.test(f)).length).toBe(1);
+    expect(hits(v.fetched(), xtermFiles)).toEqual([]);
+    expect(v.watch.problems).toEqual([]);
+    await v.page.context().close();
+  });
+
   it('#/playground fetches xterm and shows the terminal', async () => {
     const v = await visit('#/playground', '[data-testid="playground"]');
     await v.page.locator('[data-testid="console"] .xterm-rows').waitFor();
@@ -176,6 +204,8 @@ describe('the heavy parts arrive with the views that show them', () => {
     report('#/lessons/frame-anatomy with the editor', jsFigure(v));
     const monaco = hits(v.fetched(), monacoFiles);
     expect(monaco.some((f) => f.endsWith('.js'))).toBe(true);
+    // The frame editor is hex: TypeScript's language service and worker stay the build page's.
+    expect(hits(v.fetched(), jsEditorFiles), 'the build page’s editor fetched').toEqual([]);
     expect(v.watch.problems).toEqual([]);
     await v.page.context().close();
   });

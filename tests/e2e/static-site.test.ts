@@ -32,6 +32,8 @@ const ROUTES = [
   { hash: '#/playground', ready: '[data-testid="playground"]' },
   { hash: '#/compare', ready: '[data-testid="compare"]' },
   { hash: '#/frame?hex=810548656c6c6f&dir=s2c', ready: '[data-testid="verdict"]' },
+  // Monaco with TypeScript's worker (a file of the build too).
+  { hash: '#/build', ready: '[data-testid="build-editor"][data-phase="ready"]' },
 ];
 
 let dist: string;
@@ -206,6 +208,25 @@ describe('under the strict Content-Security-Policy, as <meta> and as a header', 
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('89 7e');
     await editor.locator('.monaco-editor .squiggly-error').first().waitFor();
+    await watch.idle();
+    expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
+    expect(outsideBase(server, watch.requests)).toEqual([]);
+    expect(watch.problems).toEqual([]);
+    await context.close();
+  });
+
+  it("#/build: Monaco with TypeScript's worker (a file of the build) checks the file, no violation", async () => {
+    const ready = '[data-testid="build-editor"][data-phase="ready"]';
+    const { page, context, watch } = await open(server, '#/build', ready);
+    await expect
+      .poll(() => watch.workers.some((w) => /\/assets\/ts\.worker-[^/]*\.js$/.test(w)), { timeout: 30_000 })
+      .toBe(true);
+    expect(watch.workers.every((w) => w.startsWith(`${server.origin}${BASE}assets/`))).toBe(true);
+    // TypeScript's own check, from that worker: the sandbox has no fetch, and the editor says so.
+    await page.locator('[data-testid="build-editor"] .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('fetch("/");');
+    await page.locator('[data-testid="build-editor"] .squiggly-error').first().waitFor({ timeout: 30_000 });
     await watch.idle();
     expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
     expect(outsideBase(server, watch.requests)).toEqual([]);
