@@ -1,19 +1,16 @@
 /**
- * English strings of the build page (#/build, src/ui/build). Keys start with "bui.". The stages' own
- * titles, goals, hints and failure messages are the grader's (build.en.ts); the starter file is its own
- * chunk (buildui.starter.en.ts).
+ * English strings of the build page (#/build, src/ui/build). Keys start with "bui.". Part of the `build`
+ * catalog part (build-page.en.ts), fetched with the page only; its nav and home entries are in the
+ * main catalog. The stages' own titles, goals, hints and failure messages are the grader's
+ * (build.en.ts); the starter file is its own chunk (buildui.starter.en.ts).
  */
 export const buildUiEn = {
-  'bui.nav': 'Build a server',
   'bui.doc': 'Build a server — ws101',
   'bui.title': 'Build your own WebSocket server',
   'bui.intro':
     'Write a WebSocket server in JavaScript, the way you would for Node. ws101 runs it in a sandbox in this page, against its own client over its simulated network, and grades it in {count} stages, from the handshake to protocol errors. Every byte your code sends is drawn on the sequence diagram.',
   'bui.lessonLead': 'The pieces, recapped first:',
   'bui.lessonLink': 'Lesson {n}: {title}',
-  'bui.home.title': 'Build a server',
-  'bui.home.text':
-    'Write your own WebSocket server in the page. ws101 grades it stage by stage, like a conformance suite, and draws every byte it sends.',
 
   'bui.toolbar': 'Your file',
   'bui.run': 'Run tests',

@@ -1,15 +1,14 @@
-/** 빌드 페이지(#/build)의 한국어 문자열. ko.ts에 합쳐지며, 영어 카탈로그(buildui.en.ts)의 키를 모두 가져야 합니다. */
+/**
+ * 빌드 페이지(#/build)의 한국어 문자열. 페이지와 함께 받는 카탈로그 조각 `build`(build-page.ko.ts)에
+ * 들어가며, 그 파일이 영어판의 키와 자리표시자를 모두 갖췄는지 검사합니다.
+ */
 export const buildUiKo = {
-  'bui.nav': '서버 만들기',
   'bui.doc': '서버 만들기 — ws101',
   'bui.title': '나만의 WebSocket 서버 만들기',
   'bui.intro':
     'Node에서 하듯이 JavaScript로 WebSocket 서버를 작성해 보세요. ws101이 이 페이지 안의 샌드박스에서 그 서버를 돌리고, 시뮬레이션 네트워크 너머의 자체 클라이언트로 핸드셰이크부터 프로토콜 오류까지 {count}단계로 채점합니다. 내 코드가 보내는 바이트는 모두 시퀀스 다이어그램에 그려집니다.',
   'bui.lessonLead': '먼저 필요한 조각을 정리해 둔 강:',
   'bui.lessonLink': '{n}강: {title}',
-  'bui.home.title': '서버 만들기',
-  'bui.home.text':
-    '페이지 안에서 나만의 WebSocket 서버를 작성해 보세요. ws101이 적합성 테스트처럼 단계별로 채점하고, 서버가 보내는 바이트를 모두 그려 줍니다.',
 
   'bui.toolbar': '내 파일',
   'bui.run': '테스트 실행',

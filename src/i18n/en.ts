@@ -15,7 +15,6 @@ import { inspectorEn } from './inspector.en.ts';
 import { lessonsEn } from './lessons.en.ts';
 import { logEn } from './log.en.ts';
 import { captureEn } from './capture.en.ts';
-import { buildUiEn } from './buildui.en.ts';
 import { pcapEn } from './pcap.en.ts';
 import { playgroundEn } from './playground.en.ts';
 import { h2En } from './h2.en.ts';
@@ -28,8 +27,6 @@ export const en = {
   ...playgroundEn,
   ...pcapEn,
   ...captureEn,
-  // The capstone's #/build page (helper buildui15).
-  ...buildUiEn,
   ...inspectorEn,
   ...logEn,
   ...decoderEn,
@@ -48,6 +45,7 @@ export const en = {
   'nav.lessons': 'Lessons',
   'nav.compare': 'Why WebSocket',
   'nav.frame': 'Frame decoder',
+  'nav.build': 'Build a server',
   'lang.label': 'Language',
   'nav.menu': 'Menu',
   'footer.local': 'Everything runs in your browser: nothing you type leaves this page.',

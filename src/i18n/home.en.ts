@@ -36,6 +36,9 @@ export const homeEn = {
   'home.ways.compare.title': 'Why WebSocket',
   'home.ways.compare.text':
     'Polling, long polling, streaming, Server-Sent Events and WebSocket deliver the same events side by side. Count what each one costs.',
+  'home.ways.build.title': 'Build a server',
+  'home.ways.build.text':
+    'Write your own WebSocket server in the page. ws101 grades it stage by stage, like a conformance suite, and draws every byte it sends.',
   'home.course.title': 'The course',
   'home.course.intro':
     'Twelve short lessons from HTTP’s request and response to closing a WebSocket, each with exercises checked by the engine. Your progress stays in this browser.',

@@ -36,6 +36,9 @@ export const homeKo = {
   'home.ways.compare.title': '왜 WebSocket인가',
   'home.ways.compare.text':
     '폴링, 롱 폴링, 스트리밍, Server-Sent Events, WebSocket이 같은 이벤트를 나란히 전달합니다. 각각이 치르는 비용을 세어 보세요.',
+  'home.ways.build.title': '서버 만들기',
+  'home.ways.build.text':
+    '페이지 안에서 나만의 WebSocket 서버를 작성해 보세요. ws101이 적합성 테스트처럼 단계별로 채점하고, 서버가 보내는 바이트를 모두 그려 줍니다.',
   'home.course.title': '전체 과정',
   'home.course.intro':
     'HTTP의 요청과 응답에서 WebSocket 닫기까지 12강으로 이어지며, 강마다 엔진이 채점하는 연습 문제가 있습니다. 진도는 이 브라우저에 저장됩니다.',

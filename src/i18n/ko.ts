@@ -17,7 +17,6 @@ import { inspectorKo } from './inspector.ko.ts';
 import { lessonsKo } from './lessons.ko.ts';
 import { logKo } from './log.ko.ts';
 import { captureKo } from './capture.ko.ts';
-import { buildUiKo } from './buildui.ko.ts';
 import { pcapKo } from './pcap.ko.ts';
 import { playgroundKo } from './playground.ko.ts';
 import { h2Ko } from './h2.ko.ts';
@@ -27,8 +26,6 @@ export const ko = {
   ...playgroundKo,
   ...pcapKo,
   ...captureKo,
-  // The capstone's #/build page (helper buildui15).
-  ...buildUiKo,
   ...inspectorKo,
   ...logKo,
   ...decoderKo,
@@ -47,6 +44,7 @@ export const ko = {
   'nav.lessons': '강 목록',
   'nav.compare': '왜 WebSocket인가',
   'nav.frame': '프레임 디코더',
+  'nav.build': '서버 만들기',
   'lang.label': '언어',
   'nav.menu': '메뉴',
   'footer.local':
