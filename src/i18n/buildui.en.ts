@@ -105,6 +105,8 @@ export const buildUiEn = {
     'Paused at the arrow where your server went wrong; it is selected, and the inspector below shows its bytes.',
   'bui.view.spotByte':
     'Paused at the arrow where your server went wrong; it is selected, and in the inspector below the field holding byte {byte}, the first that differs, is lit.',
+  'bui.view.noSpot':
+    'Everything this stage sent and received, up to where it stopped: what was missing is in the stage’s reason. Press Play (or Home, then →) to watch it from the start.',
   'bui.view.all':
     'Everything this stage sent and received. Press Play (or Home, then →) to watch it from the start, and click an arrow to see its bytes.',
   'bui.view.back': 'Back to stage {n}',
