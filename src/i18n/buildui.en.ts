@@ -71,7 +71,7 @@ export const buildUiEn = {
   'bui.summary.idle': 'Not run yet. Press Run tests to grade your server.',
   'bui.summary.starting': 'Starting the sandbox…',
   'bui.summary.running': 'Running stage {n} of {total}: {title}…',
-  'bui.stopped': 'Stopped before stage {n} had run.',
+  'bui.stopped': 'Stopped at stage {n}: it and the stages after it did not run to the end.',
   'bui.stopped.all': 'Stopped.',
   'bui.refused': 'Not run. {problem}. The editor marks where.',
   'bui.graderFailed': 'The tests stopped on an error in ws101 itself, not in your file: {message}',

@@ -68,7 +68,7 @@ export const buildUiKo = {
   'bui.summary.idle': '아직 실행하지 않았습니다. 테스트 실행을 눌러 서버를 채점하세요.',
   'bui.summary.starting': '샌드박스를 준비하는 중…',
   'bui.summary.running': '{total}단계 중 {n}단계 실행 중: {title}…',
-  'bui.stopped': '{n}단계를 실행하기 전에 중지했습니다.',
+  'bui.stopped': '{n}단계에서 중지했습니다. 그 단계와 이후 단계는 끝까지 실행되지 않았습니다.',
   'bui.stopped.all': '중지했습니다.',
   'bui.refused': '실행하지 않았습니다. {problem}. 편집기에 위치를 표시해 두었습니다.',
   'bui.graderFailed': 'ws101 자체의 오류로 테스트가 멈췄습니다(내 파일의 문제가 아닙니다): {message}',

@@ -26,7 +26,7 @@ export type RunPhase =
   | { readonly kind: 'starting' }
   | { readonly kind: 'running'; readonly stage: StageSlug }
   | { readonly kind: 'done'; readonly report: RunReport }
-  /** Stopped by the learner before `before` ran (null: after the last one had started). */
+  /** Stopped by the learner at `before`, which (and every stage after it) did not finish (null: none left). */
   | { readonly kind: 'stopped'; readonly before: StageSlug | null }
   /** Not run: the file does not parse, or imports what it may not (the first problem). */
   | { readonly kind: 'refused'; readonly problem: Diagnostic }
