@@ -20,7 +20,6 @@ import { playgroundEn } from './playground.en.ts';
 import { h2En } from './h2.en.ts';
 import { herdEn } from './herd.en.ts';
 import type { buildPageEn } from './build-page.en.ts';
-import { buildUiEn } from './buildui.en.ts';
 
 export const en = {
   // Each area keeps its strings in its own file, so the areas can grow side by side.
