@@ -15,6 +15,8 @@ import { starterEn } from '../../src/i18n/buildui.starter.en.ts';
 import { starterKo } from '../../src/i18n/buildui.starter.ko.ts';
 import { BUILD_FILE_KEY } from '../../src/ui/build/stored.ts';
 import { codeLink } from '../../src/ui/build/share.ts';
+import { STAGES } from '../../src/build/stages.ts';
+import { BROKEN } from '../support/build-broken.ts';
 import { seriousAxeFindings } from './axe.ts';
 import { startHarness, type Harness } from './harness.ts';
 
@@ -231,6 +233,59 @@ for (const lang of ['en', 'ko'] as const) {
     });
   });
 }
+
+describe('#/build: one broken copy per stage, graded in the page through the sandbox', () => {
+  for (const [file, slug, says] of BROKEN) {
+    it(`${file} fails stage "${slug}" and passes every stage before it`, async () => {
+      const page = await openBuild('en', 'desktop', linkTo(`broken/${file}`));
+      await runTests(page);
+      const at = STAGES.findIndex((s) => s.slug === slug);
+      for (const s of STAGES.slice(0, at))
+        expect(await stage(page, s.slug).getAttribute('data-status'), s.slug).toBe('pass');
+      const card = stage(page, slug);
+      expect(await card.getAttribute('data-status')).toBe('fail');
+      expect((await card.getByTestId('stage-reason').textContent())!.replace(/\s+/g, ' ')).toMatch(says);
+      await page.context().close();
+    });
+  }
+});
+
+describe('#/build: code that stops the run is a message, and the page stays responsive', () => {
+  const cases: readonly [name: string, body: string, says: RegExp][] = [
+    ['an endless loop', 'for (;;) {}', /did not give control back within 2 s/],
+    [
+      'a megabyte of output',
+      'for (;;) socket.write(new Uint8Array(65536));',
+      /wrote or logged more than 1 MiB/,
+    ],
+    [
+      'gigabytes of allocation',
+      'const keep = []; for (;;) keep.push(new Uint8Array(256 * 1024 * 1024));',
+      /ran out of memory|did not give control back/,
+    ],
+  ];
+  for (const [name, body, says] of cases) {
+    it(`${name} ends stage 1 with its message; the page keeps painting meanwhile`, async () => {
+      const source = `export default function onConnection(socket) {\n  socket.on('data', () => {\n    ${body}\n  });\n}\n`;
+      const link = codeLink(source);
+      if (!link.ok) throw new Error('too long');
+      const page = await openBuild('en', 'desktop', link.hash);
+      await page.getByTestId('build-run').click();
+      // While the sandbox is busy the page's own thread is free: it paints frames, several times over.
+      await page.getByTestId('build-stop').waitFor();
+      for (let i = 0; i < 3; i++) {
+        const started = Date.now();
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+        expect(Date.now() - started).toBeLessThan(1000);
+      }
+      await page.getByTestId('build-stop').waitFor({ state: 'detached', timeout: 60_000 });
+      const card = stage(page, 'handshake');
+      expect(await card.getAttribute('data-status')).toBe('crash');
+      expect((await card.getByTestId('stage-reason').textContent())!.replace(/\s+/g, ' ')).toMatch(says);
+      await page.context().close();
+    });
+  }
+});
 
 describe('#/build: the file', () => {
   it('what is typed is saved, and is there after a reload', async () => {

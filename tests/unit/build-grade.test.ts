@@ -10,6 +10,7 @@ import { InProcessHost, type OnConnection } from '../../src/build/in-process.ts'
 import type { StageResult } from '../../src/build/report.ts';
 import { STAGES } from '../../src/build/stages.ts';
 import { renderText } from '../../src/i18n/text.ts';
+import { BROKEN } from '../support/build-broken.ts';
 
 const fixture = (name: string): URL => new URL(`../fixtures/build/${name}`, import.meta.url);
 
@@ -38,30 +39,6 @@ describe('the reference solution', () => {
     expect(report.passed).toBe(STAGES.length);
   });
 });
-
-/** Each broken copy, the stage its one mistake belongs to, and words its reason must contain. */
-const BROKEN: readonly [file: string, stage: string, says: RegExp][] = [
-  ['wrong-accept.js', 'handshake', /Sec-WebSocket-Accept is .* must be s3pPLMBiTxaQ9kYGzzhZRbK\+xOo=/],
-  [
-    'no-version-check.js',
-    'refuse',
-    /answered 101 Switching Protocols; §4.2.2, §4.4 says this request gets 426 Upgrade Required/,
-  ],
-  ['forgets-unmask.js', 'echo', /You echoed 5 bytes that are still masked: XOR each byte with key\[i % 4\]/],
-  [
-    'no-16bit-length.js',
-    'lengths',
-    /126-byte message: .* the length byte says 126: the real length is in the next 2 bytes/,
-  ],
-  ['one-frame-per-chunk.js', 'boundaries', /came in 3 pieces: keep what arrives in a buffer/],
-  ['ignores-ping.js', 'fragments', /did not answer the ping/],
-  ['never-ends-tcp.js', 'closing', /never ended the TCP connection/],
-  [
-    'accepts-reserved-opcode.js',
-    'errors',
-    /echoed this frame, but it breaks §5.2: fail the connection with a close frame carrying 1002/,
-  ],
-];
 
 describe('one broken copy per stage fails exactly that stage', () => {
   for (const [file, stage, says] of BROKEN) {
