@@ -56,6 +56,11 @@ class ServerTap {
   readonly frames: SeenFrame[] = [];
   /** A frame the client cannot read (the engine's rule), and the arrow of the bytes. */
   badFrame: { readonly error: ProtocolError; readonly eventId: number } | null = null;
+  /** Where in the server's byte stream its 101 ends and its first close frame ends (for the client's state). */
+  openAt: number | null = null;
+  closeAt: number | null = null;
+  /** Bytes the server has written so far. */
+  #written = 0;
   /** Bytes of the stream that no arrow stands for yet (a head or frame still incomplete). */
   get pendingHead(): number {
     return this.#head.reduce((n, c) => n + c.length, 0);
@@ -65,6 +70,12 @@ class ServerTap {
 
   /** Split a write into the messages and frames it completes; each is written with its own arrow. */
   write(bytes: Uint8Array): void {
+    const before = this.#written;
+    this.#written += bytes.length;
+    this.#split(bytes, before);
+  }
+
+  #split(bytes: Uint8Array, streamStart: number): void {
     const tcp = this.probe.server;
     let rest = bytes;
     if (!this.#decoder && !this.notHttp && !this.response) {
@@ -86,6 +97,10 @@ class ServerTap {
       const ev = this.probe.record('http', { message: parsed.head, bytes: all.subarray(0, end) });
       tcp.write(rest.subarray(0, mine), ev);
       this.response = { message: parsed.head, eventId: ev.id };
+      if (parsed.head.status === 101) {
+        this.openAt = streamStart + mine;
+        this.probe.wsState('server', 'OPEN');
+      }
       this.#head = [];
       rest = rest.subarray(mine);
       if (parsed.head.status !== 101) {
@@ -122,6 +137,10 @@ class ServerTap {
       const ev = this.probe.record('frame', { frame, bytes: frame.wireBytes() });
       tcp.write(rest.subarray(written, end), ev);
       this.frames.push({ frame, eventId: ev.id });
+      if (frame.opcode === 0x8 && this.closeAt === null) {
+        this.closeAt = frame.offset + frame.size + (this.openAt ?? 0);
+        this.probe.wsState('server', 'CLOSING');
+      }
       written = end;
     }
     if (written < rest.length) tcp.write(rest.subarray(written), null);
@@ -145,6 +164,12 @@ export class Probe {
   serverEnded = false;
   /** The connection was reset (socket.destroy()). */
   reset = false;
+  /**
+   * Each side's WebSocket state as its bytes show it (the lifelines' "WS" label): the client's from
+   * what it sent and what has reached it, the learner's server from what its code wrote.
+   */
+  readonly #ws: Record<'client' | 'server', string> = { client: 'NONE', server: 'NONE' };
+  #received = 0;
   #requestSent = false;
 
   constructor(
@@ -160,23 +185,58 @@ export class Probe {
       run.inbox.push({ conn, event });
     };
     this.server.callbacks = {
-      onEstablished: () => hear({ kind: 'open', remoteAddress: '192.0.2.10', remotePort: 50_000 + conn }),
+      onEstablished: () => {
+        this.wsState('server', 'CONNECTING');
+        hear({ kind: 'open', remoteAddress: '192.0.2.10', remotePort: 50_000 + conn });
+      },
       onData: (bytes) => hear({ kind: 'data', bytes }),
       onEof: () => hear({ kind: 'end' }),
-      onClosed: () => hear({ kind: 'close', hadError: false }),
-      onReset: () => hear({ kind: 'close', hadError: true }),
+      onClosed: () => {
+        this.wsState('server', 'CLOSED');
+        hear({ kind: 'close', hadError: false });
+      },
+      onReset: () => {
+        this.wsState('server', 'CLOSED');
+        hear({ kind: 'close', hadError: true });
+      },
     };
     this.client.callbacks = {
       onEstablished: () => {},
-      onData: () => {}, // the tap read the server's bytes as they were written
+      // The tap read the server's bytes as they were written; here only the client's state follows them.
+      onData: (bytes) => {
+        this.#received += bytes.length;
+        const { openAt, closeAt } = this.tap;
+        if (openAt !== null && this.#received >= openAt) this.wsState('client', 'OPEN');
+        if (closeAt !== null && this.#received >= closeAt) this.wsState('client', 'CLOSING');
+      },
       onEof: () => {
         this.serverEnded = true;
         this.client.close(); // the server closed first (§7.1.1); the client closes its half now
       },
+      onClosed: () => this.wsState('client', 'CLOSED'),
       onReset: () => {
         this.reset = true;
+        this.wsState('client', 'CLOSED');
       },
     };
+  }
+
+  /** Move one side's WebSocket state forward (never back: CONNECTING → OPEN → CLOSING → CLOSED). */
+  wsState(side: 'client' | 'server', to: 'CONNECTING' | 'OPEN' | 'CLOSING' | 'CLOSED'): void {
+    const order = ['NONE', 'CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'];
+    const from = this.#ws[side];
+    if (order.indexOf(to) <= order.indexOf(from)) return;
+    this.#ws[side] = to;
+    const t = this.run.clock.now;
+    this.run.timeline.append({
+      kind: 'state',
+      layer: 'ws',
+      t,
+      conn: this.conn,
+      endpoint: side === 'client' ? CLIENT : SERVER,
+      from,
+      to,
+    });
   }
 
   get response(): HttpResponse | null {
@@ -215,6 +275,7 @@ export class Probe {
   send(bytes: Uint8Array): number {
     if (!this.#requestSent) {
       this.#requestSent = true;
+      this.wsState('client', 'CONNECTING');
       const parsed = parseRequestHead(bytes);
       const ev =
         parsed.kind === 'head'
@@ -234,6 +295,7 @@ export class Probe {
     const ev = whole
       ? this.record('frame', { frame: step.frame, bytes }, CLIENT)
       : this.record('raw', { bytes }, CLIENT);
+    if (whole && step.frame.opcode === 0x8) this.wsState('client', 'CLOSING');
     this.client.write(bytes, ev);
     return ev.id;
   }
