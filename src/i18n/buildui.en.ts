@@ -130,5 +130,5 @@ export const buildUiEn = {
     'The same file runs unchanged with Node’s net module, so a real browser, or any WebSocket client, can talk to it.',
   'bui.node.step1': 'Download your file:',
   'bui.node.step2': 'In a clone of ws101, start it:',
-  'bui.node.step3': 'Then connect from a browser’s developer console:',
+  'bui.node.step3': 'Then open its test page, which talks to your server with the browser’s own WebSocket:',
 } as const;

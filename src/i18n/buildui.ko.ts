@@ -127,5 +127,5 @@ export const buildUiKo = {
     '같은 파일이 Node의 net 모듈에서 그대로 돌아가므로, 실제 브라우저나 어떤 WebSocket 클라이언트로도 접속할 수 있습니다.',
   'bui.node.step1': '내 파일 내려받기:',
   'bui.node.step2': 'ws101 저장소를 받은 폴더에서 실행하기:',
-  'bui.node.step3': '브라우저 개발자 콘솔에서 접속하기:',
+  'bui.node.step3': '그다음 시험용 페이지를 엽니다. 브라우저 자체의 WebSocket으로 서버와 주고받습니다:',
 } as const;
