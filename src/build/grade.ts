@@ -15,7 +15,7 @@ import {
   type DecodedFrame,
   type Text,
 } from '../protocol/index.ts';
-import type { HostFactory } from './host.ts';
+import type { HostFactory, HostFailure } from './host.ts';
 import { Crash, StageRun, type Miss, type Probe, type SeenFrame } from './probe.ts';
 import type { CheckResult, RunReport, StageResult } from './report.ts';
 import { STAGES, type StageSlug } from './stages.ts';
@@ -630,15 +630,41 @@ export async function runStages(
 ): Promise<RunReport> {
   const slugs = STAGES.map((s) => s.slug).filter((slug) => !options.only || options.only.includes(slug));
   const results: StageResult[] = [];
+  let haltedAt: StageSlug | null = null;
   for (const [index, slug] of slugs.entries()) {
     if (options.signal?.aborted) break;
     options.onStart?.(slug);
     const result = await runStage(slug, source, hosts);
     results.push(result);
     options.onStage?.(result, index);
+    if (result.status === 'crash' && HALTING.has(result.failure.kind)) {
+      haltedAt = slug;
+      break;
+    }
   }
-  return { results, passed: results.filter((r) => r.status === 'pass').length, total: slugs.length };
+  return {
+    results,
+    passed: results.filter((r) => r.status === 'pass').length,
+    total: slugs.length,
+    haltedAt,
+  };
 }
+
+/**
+ * Crashes that end the whole run, not only their stage: the run is over "within a few seconds" (issue
+ * 15) instead of waiting out the same endless loop in each of the eight stages. A throw stays a
+ * stage's own: another stage's input may well not reach that line.
+ */
+const HALTING: ReadonlySet<HostFailure['kind']> = new Set([
+  'timeout',
+  'memory',
+  'output',
+  'sandbox',
+  'syntax',
+  'import',
+  'no-handler',
+  'load-threw',
+]);
 
 export async function runStage(slug: StageSlug, source: string, hosts: HostFactory): Promise<StageResult> {
   const made = await hosts(source);

@@ -54,4 +54,9 @@ export interface RunReport {
   readonly results: readonly StageResult[];
   readonly passed: number;
   readonly total: number;
+  /**
+   * The stage whose crash ended the run (grade.ts, HALTING): code that loops, floods, runs out of
+   * memory or does not load would do the same in every later stage, so they are not run. Null otherwise.
+   */
+  readonly haltedAt: StageSlug | null;
 }

@@ -73,6 +73,8 @@ export const buildUiEn = {
   'bui.summary.running': 'Running stage {n} of {total}: {title}…',
   'bui.stopped': 'Stopped at stage {n}: it and the stages after it did not run to the end.',
   'bui.stopped.all': 'Stopped.',
+  'bui.halted':
+    'Your code stopped the run in stage {n} (see below), so the stages after it did not run: they would only meet the same problem.',
   'bui.refused': 'Not run. {problem}. The editor marks where.',
   'bui.graderFailed': 'The tests stopped on an error in ws101 itself, not in your file: {message}',
   'bui.stale': 'You have changed the file since this run. Run the tests again to grade the new one.',

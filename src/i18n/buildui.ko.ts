@@ -69,6 +69,8 @@ export const buildUiKo = {
   'bui.summary.starting': '샌드박스를 준비하는 중…',
   'bui.summary.running': '{total}단계 중 {n}단계 실행 중: {title}…',
   'bui.stopped': '{n}단계에서 중지했습니다. 그 단계와 이후 단계는 끝까지 실행되지 않았습니다.',
+  'bui.halted':
+    '{n}단계에서 코드가 실행을 멈추게 해서(아래 참고) 그 뒤 단계는 실행하지 않았습니다. 같은 문제를 다시 만날 뿐이기 때문입니다.',
   'bui.stopped.all': '중지했습니다.',
   'bui.refused': '실행하지 않았습니다. {problem}. 편집기에 위치를 표시해 두었습니다.',
   'bui.graderFailed': 'ws101 자체의 오류로 테스트가 멈췄습니다(내 파일의 문제가 아닙니다): {message}',

@@ -265,7 +265,7 @@ describe('#/build: code that stops the run is a message, and the page stays resp
     ],
   ];
   for (const [name, body, says] of cases) {
-    it(`${name} ends stage 1 with its message; the page keeps painting meanwhile`, async () => {
+    it(`${name} ends the run in stage 1 with its message; the page keeps painting meanwhile`, async () => {
       const source = `export default function onConnection(socket) {\n  socket.on('data', () => {\n    ${body}\n  });\n}\n`;
       const link = codeLink(source);
       if (!link.ok) throw new Error('too long');
@@ -282,6 +282,9 @@ describe('#/build: code that stops the run is a message, and the page stays resp
       const card = stage(page, 'handshake');
       expect(await card.getAttribute('data-status')).toBe('crash');
       expect((await card.getByTestId('stage-reason').textContent())!.replace(/\s+/g, ' ')).toMatch(says);
+      // The run ended there: the later stages would only meet the same loop, flood or allocation.
+      await page.getByTestId('build-halted').waitFor();
+      expect(await page.locator('[data-testid="stage"][data-status="stopped"]').count()).toBe(7);
       await page.context().close();
     });
   }

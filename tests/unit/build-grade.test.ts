@@ -120,7 +120,7 @@ describe('a server that breaks is a lesson, not a crash of the grader', () => {
     expect(first.status === 'fail' && renderText('en', first.reason as never)).toMatch(/sent nothing back/);
   });
 
-  it('a server that writes without end is stopped at the output limit', async () => {
+  it('a server that writes without end is stopped at the output limit, and the run ends there', async () => {
     const report = await runStages(
       '',
       hostsOf((socket) => {
@@ -128,9 +128,24 @@ describe('a server that breaks is a lesson, not a crash of the grader', () => {
           for (let i = 0; i < 3000; i++) socket.write(new Uint8Array(1024));
         });
       }),
-      { only: ['handshake'] },
     );
+    // The seven stages after it would only flood again: they are not run.
+    expect(report.results).toHaveLength(1);
+    expect(report.haltedAt).toBe('handshake');
     const r = report.results[0]!;
     expect(r.status === 'crash' && r.failure.kind).toBe('output');
+  });
+
+  it('a throw ends only its stage: the next stages still run', async () => {
+    const report = await runStages(
+      '',
+      hostsOf((socket) => {
+        socket.on('data', () => {
+          throw new Error('not yet');
+        });
+      }),
+    );
+    expect(report.haltedAt).toBeNull();
+    expect(report.results.map((r) => r.status)).toEqual(STAGES.map(() => 'crash'));
   });
 });

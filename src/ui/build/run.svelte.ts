@@ -122,6 +122,9 @@ export class BuildRun {
       // The report is the authority: a stage it has is shown with its result, one it lacks did not run.
       const next: Record<StageSlug, StageState> = { ...every({ kind: 'idle' }) };
       for (const r of report.results) next[r.stage] = { kind: 'done', result: r };
+      // After a crash that ends the run, the stages that did not run say so ("Not run").
+      if (report.haltedAt)
+        for (const s of STAGES) if (next[s.slug].kind === 'idle') next[s.slug] = { kind: 'stopped' };
       this.stages = next;
       this.phase = { kind: 'done', report };
     } catch (e) {
