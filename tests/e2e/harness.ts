@@ -63,3 +63,15 @@ export async function startHarness(): Promise<Harness> {
     },
   };
 }
+
+/**
+ * The DEFLATE codec's scripts the page fetches, counted from now: pako's library chunk and the codec
+ * built on it (both named pako-*.js by the bundler). Empty while nothing has needed compression.
+ */
+export function pakoRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    if (/\/assets\/pako-[^/]*\.js$/.test(r.url())) seen.push(r.url());
+  });
+  return seen;
+}
