@@ -16,7 +16,7 @@ import { starterKo } from '../../src/i18n/buildui.starter.ko.ts';
 import { BUILD_FILE_KEY } from '../../src/ui/build/stored.ts';
 import { codeLink } from '../../src/ui/build/share.ts';
 import { STAGES } from '../../src/build/stages.ts';
-import { BROKEN } from '../support/build-broken.ts';
+import { BROKEN, brokenSource } from '../support/build-broken.ts';
 import { seriousAxeFindings } from './axe.ts';
 import { startHarness, type Harness } from './harness.ts';
 
@@ -63,10 +63,15 @@ afterEach(() => {
 
 /** `#/build` with `file`'s text in its link (the way a learner shares a file). */
 function linkTo(file: string): string {
-  const link = codeLink(readFileSync(`${FIXTURES}/${file}`, 'utf8'));
-  if (!link.ok) throw new Error(`${file} is too long for a link`);
+  return linkToSource(readFileSync(`${FIXTURES}/${file}`, 'utf8'));
+}
+function linkToSource(source: string): string {
+  const link = codeLink(source);
+  if (!link.ok) throw new Error('the file is too long for a link');
   return link.hash;
 }
+/** `#/build` with broken copy `name` (tests/support/build-broken.ts) in its link. */
+const linkToBroken = (name: string): string => linkToSource(brokenSource(name));
 
 async function openBuild(lang: Lang, size: keyof typeof SIZES, hash = '#/build'): Promise<Page> {
   const page = await h.open(
@@ -185,12 +190,10 @@ for (const lang of ['en', 'ko'] as const) {
     });
 
     it('a file from a link opens and runs: a server that forgets to unmask fails stage 3, and its bytes open at the spot', async () => {
-      const page = await openBuild(lang, 'desktop', linkTo('broken/forgets-unmask.js'));
+      const page = await openBuild(lang, 'desktop', linkToBroken('forgets-unmask'));
       // Nothing of the learner's was there: opened at once, with an undo, and saved.
       await page.locator('[data-testid="build-notice"][data-kind="undo"]').waitFor();
-      await expect
-        .poll(() => stored(page))
-        .toBe(readFileSync(`${FIXTURES}/broken/forgets-unmask.js`, 'utf8'));
+      await expect.poll(() => stored(page)).toBe(brokenSource('forgets-unmask'));
       expect(await page.evaluate(() => location.hash)).toBe('#/build');
       await runTests(page);
       expect((await summary(page).textContent())!.trim()).toBe(L.summary(2, 8));
@@ -237,7 +240,7 @@ for (const lang of ['en', 'ko'] as const) {
 describe('#/build: one broken copy per stage, graded in the page through the sandbox', () => {
   for (const [file, slug, says] of BROKEN) {
     it(`${file} fails stage "${slug}" and passes every stage before it`, async () => {
-      const page = await openBuild('en', 'desktop', linkTo(`broken/${file}`));
+      const page = await openBuild('en', 'desktop', linkToBroken(file));
       await runTests(page);
       const at = STAGES.findIndex((s) => s.slug === slug);
       for (const s of STAGES.slice(0, at))
@@ -267,9 +270,7 @@ describe('#/build: code that stops the run is a message, and the page stays resp
   for (const [name, body, says] of cases) {
     it(`${name} ends the run in stage 1 with its message; the page keeps painting meanwhile`, async () => {
       const source = `export default function onConnection(socket) {\n  socket.on('data', () => {\n    ${body}\n  });\n}\n`;
-      const link = codeLink(source);
-      if (!link.ok) throw new Error('too long');
-      const page = await openBuild('en', 'desktop', link.hash);
+      const page = await openBuild('en', 'desktop', linkToSource(source));
       await page.getByTestId('build-run').click();
       // While the sandbox is busy the page's own thread is free: it paints frames, several times over.
       await page.getByTestId('build-stop').waitFor();
@@ -321,7 +322,7 @@ describe('#/build: the file', () => {
     await page.getByTestId('build-undo').click();
     await expect.poll(() => stored(page)).toBe('// mine\n');
     // "Keep mine" leaves the file as it is.
-    await page.goto(`${h.baseUrl}${linkTo('broken/wrong-accept.js')}`);
+    await page.goto(`${h.baseUrl}${linkToBroken('wrong-accept')}`);
     await ask.waitFor();
     await ask.getByTestId('link-keep').click();
     expect(await ask.count()).toBe(0);
@@ -420,7 +421,7 @@ describe('screenshots (looked at): a failing and a passing run, desktop and phon
   for (const lang of ['en', 'ko'] as const) {
     for (const size of ['desktop', 'phone'] as const) {
       it(`${lang} ${size}`, async () => {
-        const failing = await openBuild(lang, size, linkTo('broken/no-16bit-length.js'));
+        const failing = await openBuild(lang, size, linkToBroken('no-16bit-length'));
         await runTests(failing);
         await failing.screenshot({ path: `${SHOTS}-${lang}-${size}-failing.png`, fullPage: true });
         await stage(failing, 'lengths').getByTestId('stage-bytes').click();

@@ -3,6 +3,10 @@
  * (tests/fixtures/build), run in-process: the reference passes every stage; each broken copy fails
  * exactly the stage its mistake belongs to, with the reason a learner should read.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runStages } from '../../src/build/grade.ts';
 import type { HostFactory } from '../../src/build/host.ts';
@@ -10,9 +14,17 @@ import { InProcessHost, type OnConnection } from '../../src/build/in-process.ts'
 import type { StageResult } from '../../src/build/report.ts';
 import { STAGES } from '../../src/build/stages.ts';
 import { renderText } from '../../src/i18n/text.ts';
-import { BROKEN } from '../support/build-broken.ts';
+import { BROKEN, brokenSource } from '../support/build-broken.ts';
 
 const fixture = (name: string): URL => new URL(`../fixtures/build/${name}`, import.meta.url);
+
+/** A broken copy written out as a file, so it is imported like the learner's module. */
+const dir = mkdtempSync(join(tmpdir(), 'ws101-broken-'));
+function broken(name: string): URL {
+  const path = join(dir, `${name}.js`);
+  writeFileSync(path, brokenSource(name));
+  return pathToFileURL(path);
+}
 
 /** A HostFactory for a fixture file: the source string is ignored, the module is imported fresh. */
 function hostsFor(url: URL): HostFactory {
@@ -43,7 +55,7 @@ describe('the reference solution', () => {
 describe('one broken copy per stage fails exactly that stage', () => {
   for (const [file, stage, says] of BROKEN) {
     it(`${file} passes every stage before "${stage}" and fails "${stage}"`, async () => {
-      const report = await runStages('', hostsFor(fixture(`broken/${file}`)));
+      const report = await runStages('', hostsFor(broken(file)));
       const at = STAGES.findIndex((s) => s.slug === stage);
       const got = report.results.map((r) => `${r.stage}:${r.status}`);
       expect(got.slice(0, at)).toEqual(STAGES.slice(0, at).map((s) => `${s.slug}:pass`));
@@ -60,7 +72,7 @@ describe('one broken copy per stage fails exactly that stage', () => {
 
 describe("where the diagram opens, and the reader's language", () => {
   it('a wrong Accept opens the 101 at the first character of the header value that differs', async () => {
-    const report = await runStages('', hostsFor(fixture('broken/wrong-accept.js')), { only: ['handshake'] });
+    const report = await runStages('', hostsFor(broken('wrong-accept')), { only: ['handshake'] });
     const result = report.results[0]!;
     if (result.status !== 'fail' || !result.spot) throw new Error('expected a failure with a spot');
     const ev = result.timeline.events[result.spot.eventId]!;
@@ -72,7 +84,7 @@ describe("where the diagram opens, and the reader's language", () => {
 
   it('every failure reads in Korean with no placeholder left', async () => {
     for (const [file] of BROKEN) {
-      const report = await runStages('', hostsFor(fixture(`broken/${file}`)));
+      const report = await runStages('', hostsFor(broken(file)));
       for (const r of report.results) {
         if (r.status !== 'fail') continue;
         const ko = renderText('ko', r.reason as never);
