@@ -7,6 +7,7 @@
 import {
   Opcode,
   acceptFor,
+  concatBytes,
   encodeFrame,
   generateKey,
   headerValue,
@@ -250,7 +251,7 @@ function judgeEcho(
       first.eventId,
       0,
     );
-  const got = concat(parts.map((p) => p.frame.payload));
+  const got = concatBytes(parts.map((p) => p.frame.payload));
   if (sentMask && got.length === sent.length && sent.length > 0 && equal(got, masked(sent, sentMask)))
     return miss(
       say('build.fail.stillMasked', { n: got.length }),
@@ -302,15 +303,6 @@ function masked(data: Uint8Array, key: Uint8Array): Uint8Array {
 }
 function equal(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 const maskOf = (frame: Uint8Array): Uint8Array => {
   const len7 = frame[1]! & 0x7f;
@@ -453,7 +445,7 @@ const STAGE_SCRIPTS: Readonly<Record<StageSlug, StageScript>> = {
       const texts = ['first', 'second', 'third'];
       const frames = texts.map((t) => s.frame(Opcode.Text, t));
       const from = probe.frames.length;
-      probe.sendRaw(concat(frames)); // one write: one segment with three frames
+      probe.sendRaw(concatBytes(frames)); // one write: one segment with three frames
       await s.run.settle();
       let at = from;
       for (let i = 0; i < texts.length; i++) {
@@ -501,7 +493,7 @@ const STAGE_SCRIPTS: Readonly<Record<StageSlug, StageScript>> = {
         );
       const parts = messageFrom(probe.frames, from);
       if (parts) {
-        const got = concat(parts.map((p) => p.frame.payload));
+        const got = concatBytes(parts.map((p) => p.frame.payload));
         if (
           got.length < 'Hello, world'.length &&
           utf8('Hello, world')
@@ -526,7 +518,7 @@ const STAGE_SCRIPTS: Readonly<Record<StageSlug, StageScript>> = {
       if ('miss' in opened) return opened.miss;
       const probe = opened.probe;
       const from = probe.frames.length;
-      await s.send(probe, s.frame(Opcode.Close, concat([new Uint8Array([0x03, 0xe8]), utf8('bye')])));
+      await s.send(probe, s.frame(Opcode.Close, concatBytes([new Uint8Array([0x03, 0xe8]), utf8('bye')])));
       if (probe.tap.badFrame) return badFrame(probe);
       const found = closeFrom(probe.frames, from);
       if (!found) {
