@@ -65,7 +65,7 @@ export type HostFailure =
 export type HostReply =
   | {
       readonly ok: true;
-      /** In the order the code did them, for every connection (a server may write to another one). */
+      /** For every connection the code acted on (a server may write to another one), each in the order done. */
       readonly actions: readonly ConnAction[];
       /** What the code printed with console.log/warn/error meanwhile, a line each. */
       readonly logs: readonly string[];
