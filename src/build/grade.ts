@@ -167,7 +167,7 @@ function valueAt(head: string, name: string): number | null {
   return m ? m.index + m[0].length : null;
 }
 
-/** What a refused handshake must get: the status, and 426's Sec-WebSocket-Version list (§4.4). */
+/** What a refused handshake must get: the status; a 426 names the version (§4.4) and the protocol (RFC 9110). */
 function judgeRefusal(
   probe: Probe,
   what: Text,
@@ -196,6 +196,9 @@ function judgeRefusal(
       eventId,
       null,
     );
+  // RFC 9110 §15.5.22: "The server MUST send an Upgrade header field in a 426 response".
+  if (want === 426 && !headerTokens(res.headers, 'upgrade').some((t) => t.toLowerCase() === 'websocket'))
+    return miss(say('build.fail.noUpgradeIn426'), eventId, headerAt(headOf(probe, eventId), 'upgrade'));
   return null;
 }
 const wantStatus = (s: 400 | 426): string => (s === 400 ? '400 Bad Request' : '426 Upgrade Required');

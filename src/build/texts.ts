@@ -37,6 +37,7 @@ export interface BuildTexts {
   readonly 'build.fail.wrongAccept': P<'got' | 'want' | 'key'>;
   readonly 'build.fail.refused': P<'got' | 'want' | 'rule'>;
   readonly 'build.fail.noVersionHeader': P<'got'>;
+  readonly 'build.fail.noUpgradeIn426': None;
   readonly 'build.fail.needsHandshake': P<'reason'>;
   // ── frames back ──
   readonly 'build.fail.noEcho': None;

@@ -12,9 +12,9 @@ export const buildEn = {
     'Read the request head up to the empty line (\\r\\n\\r\\n). Accept = base64(SHA-1(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")): createHash("sha1").update(key + GUID).digest("base64"). Answer "HTTP/1.1 101 Switching Protocols", then Upgrade: websocket, Connection: Upgrade, Sec-WebSocket-Accept, and an empty line.',
   'build.stage.refuse.title': 'Refuse bad handshakes',
   'build.stage.refuse.goal':
-    'A missing or malformed key or a missing Host gets 400; version 8 gets 426 with Sec-WebSocket-Version: 13.',
+    'A missing or malformed key or a missing Host gets 400; version 8 gets 426 with Sec-WebSocket-Version: 13 and Upgrade: websocket.',
   'build.stage.refuse.hint':
-    'Check each header of §4.2.1 before you answer: Host present, Sec-WebSocket-Key is base64 of 16 bytes (24 characters ending in "=="), Sec-WebSocket-Version is 13. For another version answer "426 Upgrade Required" with a Sec-WebSocket-Version: 13 header (§4.4); for the rest "400 Bad Request". Then socket.end().',
+    'Check each header of §4.2.1 before you answer: Host present, Sec-WebSocket-Key is base64 of 16 bytes (24 characters ending in "=="), Sec-WebSocket-Version is 13. For another version answer "426 Upgrade Required" with Sec-WebSocket-Version: 13 (§4.4) and Upgrade: websocket (RFC 9110 §15.5.22); for the rest "400 Bad Request". Then socket.end().',
   'build.stage.echo.title': 'Unmask and echo',
   'build.stage.echo.goal': 'Read a masked text frame and send its text back in an unmasked text frame.',
   'build.stage.echo.hint':
@@ -78,6 +78,8 @@ export const buildEn = {
   'build.fail.refused': 'Your server answered {got}; {rule} says this request gets {want}.',
   'build.fail.noVersionHeader':
     'Your 426 has no "Sec-WebSocket-Version: 13" header (it has {got}): §4.4 says a server that refuses a version names the versions it speaks.',
+  'build.fail.noUpgradeIn426':
+    'Your 426 has no "Upgrade: websocket" header: RFC 9110 §15.5.22 says a 426 response names the protocol to upgrade to.',
   'build.fail.needsHandshake': 'This stage starts with a handshake, and it went wrong: {reason}',
   'build.fail.noEcho': 'Your server sent nothing back: the client waited for the echo of its message.',
   'build.fail.masked':

@@ -10,9 +10,9 @@ export const buildKo = {
     '요청 헤드를 빈 줄(\\r\\n\\r\\n)까지 읽습니다. Accept = base64(SHA-1(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")), 코드로는 createHash("sha1").update(key + GUID).digest("base64")입니다. "HTTP/1.1 101 Switching Protocols"로 답하고, 이어서 Upgrade: websocket, Connection: Upgrade, Sec-WebSocket-Accept와 빈 줄을 보냅니다.',
   'build.stage.refuse.title': '잘못된 핸드셰이크 거절하기',
   'build.stage.refuse.goal':
-    '키가 없거나 형식이 잘못됐거나 Host가 없으면 400으로 답하고, 버전 8이면 Sec-WebSocket-Version: 13을 담아 426으로 답합니다.',
+    '키가 없거나 형식이 잘못됐거나 Host가 없으면 400으로 답하고, 버전 8이면 Sec-WebSocket-Version: 13과 Upgrade: websocket을 담아 426으로 답합니다.',
   'build.stage.refuse.hint':
-    '답하기 전에 §4.2.1의 헤더를 하나씩 확인합니다. Host가 있는지, Sec-WebSocket-Key가 16바이트를 base64로 쓴 값("=="로 끝나는 24글자)인지, Sec-WebSocket-Version이 13인지 봅니다. 버전이 다르면 Sec-WebSocket-Version: 13 헤더를 담아 "426 Upgrade Required"로 답하고(§4.4), 나머지 경우에는 "400 Bad Request"로 답합니다. 그런 다음 socket.end()를 호출합니다.',
+    '답하기 전에 §4.2.1의 헤더를 하나씩 확인합니다. Host가 있는지, Sec-WebSocket-Key가 16바이트를 base64로 쓴 값("=="로 끝나는 24글자)인지, Sec-WebSocket-Version이 13인지 봅니다. 버전이 다르면 Sec-WebSocket-Version: 13(§4.4)과 Upgrade: websocket(RFC 9110 §15.5.22) 헤더를 담아 "426 Upgrade Required"로 답하고, 나머지 경우에는 "400 Bad Request"로 답합니다. 그런 다음 socket.end()를 호출합니다.',
   'build.stage.echo.title': '마스크를 벗기고 에코하기',
   'build.stage.echo.goal':
     '마스킹된 텍스트 프레임을 읽고, 그 텍스트를 마스킹하지 않은 텍스트 프레임에 담아 돌려보냅니다.',
@@ -76,6 +76,8 @@ export const buildKo = {
   'build.fail.refused': '서버의 응답: {got}. {rule}에 따르면 이 요청에는 {want}로 답해야 합니다.',
   'build.fail.noVersionHeader':
     '426 응답에 "Sec-WebSocket-Version: 13" 헤더가 없습니다(받은 값: {got}). §4.4에 따르면 버전을 거절하는 서버는 자신이 지원하는 버전을 알려야 합니다.',
+  'build.fail.noUpgradeIn426':
+    '426 응답에 "Upgrade: websocket" 헤더가 없습니다. RFC 9110 §15.5.22에 따르면 426 응답은 업그레이드할 프로토콜을 알려야 합니다.',
   'build.fail.needsHandshake': '이 단계는 핸드셰이크로 시작하는데, 핸드셰이크가 잘못됐습니다: {reason}',
   'build.fail.noEcho':
     '서버가 아무것도 돌려보내지 않았습니다. 클라이언트는 보낸 메시지의 에코를 기다렸습니다.',

@@ -38,7 +38,8 @@ export default function onConnection(socket) {
       // Stage 2: refuse what is not a WebSocket handshake (§4.2.1, §4.4).
       // TODO: no Host, or a missing or malformed key:
       //   "HTTP/1.1 400 Bad Request". A Sec-WebSocket-Version other
-      //   than 13: "426 Upgrade Required" with "Sec-WebSocket-Version: 13".
+      //   than 13: "426 Upgrade Required" with "Sec-WebSocket-Version: 13"
+      //   and "Upgrade: websocket" (RFC 9110 §15.5.22).
       //   Then socket.end().
       return;
     }

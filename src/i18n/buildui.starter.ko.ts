@@ -38,7 +38,8 @@ export default function onConnection(socket) {
       // TODO: Host가 없거나 키가 없거나 형식이 틀리면
       //   "HTTP/1.1 400 Bad Request". Sec-WebSocket-Version이 13이
       //   아니면 "426 Upgrade Required"와
-      //   "Sec-WebSocket-Version: 13". 그다음 socket.end().
+      //   "Sec-WebSocket-Version: 13", "Upgrade: websocket"(RFC 9110
+      //   §15.5.22). 그다음 socket.end().
       return;
     }
 

@@ -253,6 +253,8 @@ describe('my-server + reference.js ↔ a raw peer: what a malformed client gets'
     const answer = await rawExchange(server.port, handshakeRequest({ 'Sec-WebSocket-Version': '8' }));
     expect(answer).toMatch(/^HTTP\/1\.1 426 Upgrade Required\r\n/);
     expect(answer).toMatch(/\r\nSec-WebSocket-Version: 13\r\n/i);
+    // RFC 9110 §15.5.22: a 426 names the protocol to upgrade to.
+    expect(answer).toMatch(/\r\nUpgrade: websocket\r\n/i);
   });
 
   it('§5.1 an unmasked client frame → close 1002, then the server ends TCP', async () => {

@@ -62,11 +62,11 @@ const MISTAKES: Readonly<Record<string, Omit<Variant, 'stage' | 'says'>>> = {
     ],
     edits: [
       [
-        "    if (version !== '13') return refuse('426 Upgrade Required', 'Sec-WebSocket-Version: 13\\r\\n');\n",
+        "    if (version !== '13')\n      return refuse('426 Upgrade Required', 'Upgrade: websocket\\r\\nSec-WebSocket-Version: 13\\r\\n');\n",
         "    // BUG: the version's value is never checked: 8 is answered like 13.\n",
       ],
       [
-        '    // §4.2.2 and §4.4: a version we do not speak gets 426 and the list of the versions we do.\n',
+        '    // §4.2.2 and §4.4: a version we do not speak gets 426 and the list of the versions we do; RFC 9110\n    // §15.5.22: a 426 also names the protocol to upgrade to.\n',
         '',
       ],
     ],

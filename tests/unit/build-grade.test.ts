@@ -3,7 +3,7 @@
  * (tests/fixtures/build), run in-process: the reference passes every stage; each broken copy fails
  * exactly the stage its mistake belongs to, with the reason a learner should read.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -120,6 +120,20 @@ describe('a server that breaks is a lesson, not a crash of the grader', () => {
         kind: 'threw',
         message: 'TypeError: buffer.subarray is not a function',
       });
+  });
+
+  it('RFC 9110 §15.5.22: a 426 without "Upgrade: websocket" fails stage 2 with that rule', async () => {
+    const report = await runStages('', hostsFor(fixture('reference.js')), { only: ['refuse'] });
+    expect(report.results[0]!.status).toBe('pass');
+    const withUpgrade = "'Upgrade: websocket\\r\\nSec-WebSocket-Version: 13\\r\\n'";
+    const reference = readFileSync(fixture('reference.js'), 'utf8');
+    expect(reference).toContain(withUpgrade);
+    const path = join(dir, 'no-upgrade-in-426.js');
+    writeFileSync(path, reference.replace(withUpgrade, "'Sec-WebSocket-Version: 13\\r\\n'"));
+    const r = (await runStages('', hostsFor(pathToFileURL(path)), { only: ['refuse'] })).results[0]!;
+    expect(r.status === 'fail' && renderText('en', r.reason as never)).toMatch(
+      /Your 426 has no "Upgrade: websocket" header: RFC 9110 §15.5.22/,
+    );
   });
 
   it('a server that never answers fails stage 1 with "sent nothing back", and the grader returns', async () => {
