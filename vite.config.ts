@@ -121,6 +121,12 @@ export default defineConfig({
     // xterm's chunks by their source module, not by a guessed file name. The site never fetches it,
     // so it is written beside the build, not in it (manifestBesideBuild).
     manifest: true,
+    rolldownOptions: {
+      // Rolldown's PLUGIN_TIMINGS note printed a breakdown on every build: most of the plugin time is
+      // Svelte's compiler and the sandbox runtime's own nested build (src/build/sandbox/vite-plugin.ts),
+      // both expected; the whole build takes 7–8 s.
+      checks: { bundlerTimings: false },
+    },
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
