@@ -7,12 +7,15 @@
 import {
   Opcode,
   acceptFor,
+  applyMask,
   concatBytes,
   encodeFrame,
   generateKey,
   headerValue,
   headerTokens,
+  isKnownOpcode,
   minimalLengthForm,
+  opcodeName,
   type DecodedFrame,
   type Text,
 } from '../protocol/index.ts';
@@ -291,18 +294,14 @@ function badFrame(probe: Probe): Miss {
 const formName = (f: 7 | 16 | 64): string => (f === 7 ? '7-bit' : f === 16 ? '16-bit (126)' : '64-bit (127)');
 const hexByte = (b: number): string => `0x${b.toString(16).padStart(2, '0')}`;
 function opcodeLabel(op: number): string {
-  const names: Record<number, string> = {
-    0: 'continuation',
-    1: 'text',
-    2: 'binary',
-    8: 'close',
-    9: 'ping',
-    10: 'pong',
-  };
-  return `0x${op.toString(16)}${names[op] ? ` (${names[op]})` : ''}`;
+  const hex = `0x${op.toString(16)}`;
+  return isKnownOpcode(op) ? `${hex} (${opcodeName(op)})` : hex;
 }
+/** `data` masked with `key` as a client masks it (§5.3), by the engine's own masking. */
 function masked(data: Uint8Array, key: Uint8Array): Uint8Array {
-  return data.map((b, i) => b ^ key[i % 4]!);
+  const out = data.slice();
+  applyMask(out, key);
+  return out;
 }
 function equal(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);

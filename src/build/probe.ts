@@ -10,6 +10,7 @@
  */
 import {
   FrameDecoder,
+  Opcode,
   concatBytes,
   headEnd,
   parseRequestHead,
@@ -137,7 +138,7 @@ class ServerTap {
       const ev = this.probe.record('frame', { frame, bytes: frame.wireBytes() });
       tcp.write(rest.subarray(written, end), ev);
       this.frames.push({ frame, eventId: ev.id });
-      if (frame.opcode === 0x8 && this.closeAt === null) {
+      if (frame.opcode === Opcode.Close && this.closeAt === null) {
         this.closeAt = frame.offset + frame.size + (this.openAt ?? 0);
         this.probe.wsState('server', 'CLOSING');
       }
@@ -295,7 +296,7 @@ export class Probe {
     const ev = whole
       ? this.record('frame', { frame: step.frame, bytes }, CLIENT)
       : this.record('raw', { bytes }, CLIENT);
-    if (whole && step.frame.opcode === 0x8) this.wsState('client', 'CLOSING');
+    if (whole && step.frame.opcode === Opcode.Close) this.wsState('client', 'CLOSING');
     this.client.write(bytes, ev);
     return ev.id;
   }

@@ -19,6 +19,7 @@ import { STAGES } from '../../src/build/stages.ts';
 import { BROKEN, brokenSource } from '../support/build-broken.ts';
 import { seriousAxeFindings } from './axe.ts';
 import { startHarness, type Harness } from './harness.ts';
+import { DESKTOP, PHONE } from './lesson-page.ts';
 
 const FIXTURES = 'tests/fixtures/build';
 const SHOTS = '/tmp/buildui15';
@@ -47,10 +48,7 @@ const LANGS = {
 } as const;
 type Lang = keyof typeof LANGS;
 
-const SIZES: Record<'desktop' | 'phone', BrowserContextOptions> = {
-  desktop: { viewport: { width: 1280, height: 720 } },
-  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
-};
+const SIZES: Record<'desktop' | 'phone', BrowserContextOptions> = { desktop: DESKTOP, phone: PHONE };
 
 let h: Harness;
 beforeAll(async () => {
